@@ -1,0 +1,650 @@
+//! AST to checked [`Schema`]: names resolved, flags validated, ids verified.
+
+mod resolve;
+mod suggest;
+
+use crate::ast::{self, Arg, Definition, Section, TypeExprKind};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::parser::parse_file;
+use crate::print::{self, Form};
+use crate::schema::{
+    BuiltinDecl, Combinator, Condition, Field, FlagGroup, Kind, Name, Schema, Ty, TypeDef,
+    TypeParam,
+};
+use crate::source::{FileId, Location, Sources, Span};
+use resolve::{Local, Scope, is_boxed_name};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The outcome of checking: the schema (with every definition that could be
+/// checked) and every diagnostic, errors and warnings, in source order.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The checked schema. When there are errors it holds what could be checked.
+    pub schema: Schema,
+    /// All diagnostics, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// The errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error())
+    }
+
+    /// The warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| !d.is_error())
+    }
+
+    /// The schema if there were no errors, else the errors.
+    pub fn into_result(self) -> Result<(Schema, Vec<Diagnostic>), Vec<Diagnostic>> {
+        if self.has_errors() {
+            Err(self.diagnostics)
+        } else {
+            Ok((self.schema, self.diagnostics))
+        }
+    }
+}
+
+/// Names of the core built-in combinators tlgen understands.
+const BUILTIN_NAMES: [&str; 8] = [
+    "int", "long", "double", "string", "bytes", "int128", "int256", "vector",
+];
+
+/// Parses every file of `sources` and checks them together as one schema.
+pub fn check(sources: &Sources) -> Checked {
+    let mut diagnostics = Vec::new();
+    let mut definitions = Vec::new();
+    let mut layers = Vec::new();
+    for (file, source) in sources.iter() {
+        let (parsed, errors) = parse_file(file, source.text());
+        diagnostics.extend(errors);
+        if let Some(layer) = parsed.layer {
+            layers.push((file, layer));
+        }
+        definitions.extend(parsed.definitions.into_iter().map(|d| (file, d)));
+    }
+    let mut checker = Checker {
+        diagnostics,
+        ..Checker::default()
+    };
+    checker.layer(&layers);
+    checker.collect(definitions);
+    if checker.schema.constructors.is_empty()
+        && checker.schema.functions.is_empty()
+        && checker.schema.builtins.is_empty()
+        && !checker.diagnostics.iter().any(Diagnostic::is_error)
+    {
+        let file = sources.iter().next().map_or(FileId(0), |(id, _)| id);
+        checker.diagnostics.push(
+            Diagnostic::error(
+                Code::EmptySchema,
+                Location {
+                    file,
+                    span: Span::new(0, 0),
+                },
+                "the schema holds no definitions",
+            )
+            .with_help("pass a TL file with at least one definition such as `user#12345678 id:long = User;`"),
+        );
+    }
+    let mut diagnostics = checker.diagnostics;
+    diagnostics.sort_by_key(|d| (d.primary.location.file, d.primary.location.span.start));
+    Checked {
+        schema: checker.schema,
+        diagnostics,
+    }
+}
+
+/// A definition that passed the first checks, waiting for resolution.
+struct Pending {
+    file: FileId,
+    def: Definition,
+    computed_id: u32,
+    normalized: String,
+}
+
+impl Pending {
+    fn kind(&self) -> Kind {
+        match self.def.section {
+            Section::Types => Kind::Constructor,
+            Section::Functions => Kind::Function,
+        }
+    }
+
+    fn name_location(&self) -> Location {
+        Location {
+            file: self.file,
+            span: self.def.name.span,
+        }
+    }
+
+    fn id(&self) -> u32 {
+        self.def.id.map_or(self.computed_id, |n| n.value)
+    }
+}
+
+#[derive(Default)]
+struct Checker {
+    diagnostics: Vec<Diagnostic>,
+    schema: Schema,
+}
+
+impl Checker {
+    fn layer(&mut self, layers: &[(FileId, ast::Number)]) {
+        let Some(&(first_file, first)) = layers.first() else {
+            return;
+        };
+        self.schema.layer = Some(first.value);
+        for &(file, n) in &layers[1..] {
+            if n.value != first.value {
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        Code::LayerMismatch,
+                        Location { file, span: n.span },
+                        format!(
+                            "layer {} differs from layer {} named earlier",
+                            n.value, first.value
+                        ),
+                    )
+                    .with_secondary(
+                        Location {
+                            file: first_file,
+                            span: first.span,
+                        },
+                        "first named here",
+                    )
+                    .with_help("check files of one layer together; the first layer named is used"),
+                );
+            }
+        }
+    }
+
+    fn collect(&mut self, definitions: Vec<(FileId, Definition)>) {
+        let mut pending: Vec<Pending> = Vec::new();
+        let mut builtin_seen: HashMap<String, (String, Location)> = HashMap::new();
+        let mut seen: HashMap<(Kind, String), usize> = HashMap::new();
+        for (file, def) in definitions {
+            let (computed_id, normalized) = print::computed_id(&def);
+            let p = Pending {
+                file,
+                def,
+                computed_id,
+                normalized,
+            };
+            self.verify_id(&p);
+            if self.is_builtin(&p) {
+                self.builtin(p, &mut builtin_seen);
+                continue;
+            }
+            if let Some(repeat) = p.def.args.iter().find(|a| matches!(a, Arg::Repeat(_))) {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::Unsupported,
+                        Location { file, span: repeat.span() },
+                        format!("repetition `[ … ]` in `{}` is not supported", p.def.name.text),
+                    )
+                    .with_help("repetitions are only understood in the core built-in lines (`vector`, `int128`, `int256`)"),
+                );
+                continue;
+            }
+            let key = (p.kind(), p.def.name.text.clone());
+            if let Some(&first) = seen.get(&key) {
+                let earlier: &Pending = &pending[first];
+                if earlier.normalized == p.normalized && earlier.id() == p.id() {
+                    continue; // The same definition twice (e.g. shared by two files).
+                }
+                let d = duplicate_name(earlier, &p);
+                self.diagnostics.push(d);
+                continue;
+            }
+            seen.insert(key, pending.len());
+            pending.push(p);
+        }
+        self.check_ids(&pending);
+        self.resolve_all(&pending);
+    }
+
+    fn verify_id(&mut self, p: &Pending) {
+        let Some(written) = p.def.id else {
+            return;
+        };
+        if written.value == p.computed_id {
+            return;
+        }
+        self.diagnostics.push(
+            Diagnostic::warning(
+                Code::IdMismatch,
+                Location {
+                    file: p.file,
+                    span: written.span,
+                },
+                format!(
+                    "written id #{:08x} of `{}` differs from the computed id #{:08x}",
+                    written.value, p.def.name.text, p.computed_id
+                ),
+            )
+            .with_label("written here")
+            .with_note(format!("normalized text hashed: `{}`", p.normalized))
+            .with_note(format!(
+                "written #{:08x}, CRC32 of the normalized text #{:08x}",
+                written.value, p.computed_id
+            ))
+            .with_help(
+                "the written id is used; if the definition was edited, update or remove the id",
+            ),
+        );
+    }
+
+    fn is_builtin(&self, p: &Pending) -> bool {
+        p.def.builtin_marker
+            || (p.def.section == Section::Types
+                && BUILTIN_NAMES.contains(&p.def.name.text.as_str())
+                && p.def.args.iter().any(|a| matches!(a, Arg::Repeat(_))))
+    }
+
+    fn builtin(&mut self, p: Pending, seen: &mut HashMap<String, (String, Location)>) {
+        let name = p.def.name.text.clone();
+        let location = p.name_location();
+        if !BUILTIN_NAMES.contains(&name.as_str()) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::UnknownBuiltin,
+                    location,
+                    format!("`{name}` is not a built-in type tlgen knows"),
+                )
+                .with_help(format!(
+                    "the built-in types are {}; other types need constructors with fields",
+                    BUILTIN_NAMES.join(", ")
+                )),
+            );
+            return;
+        }
+        if let Some((normalized, first)) = seen.get(&name) {
+            if *normalized != p.normalized {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::DuplicateName,
+                        location,
+                        format!("built-in `{name}` is declared twice, differently"),
+                    )
+                    .with_secondary(*first, "first declared here"),
+                );
+            }
+            return;
+        }
+        seen.insert(name.clone(), (p.normalized.clone(), location));
+        let type_name = match &p.def.result.kind {
+            TypeExprKind::Name(n) => n.clone(),
+            TypeExprKind::Apply { head, .. } => print::type_expr(head, Form::Canonical),
+            _ => String::new(),
+        };
+        self.schema.builtins.push(BuiltinDecl {
+            name,
+            type_name,
+            written_id: p.def.id.map(|n| n.value),
+            computed_id: p.computed_id,
+            kind: p.kind(),
+            location,
+        });
+    }
+
+    fn check_ids(&mut self, pending: &[Pending]) {
+        let mut by_id: HashMap<u32, &Pending> = HashMap::new();
+        for p in pending {
+            match by_id.get(&p.id()) {
+                Some(first) => self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::DuplicateId,
+                        p.name_location(),
+                        format!(
+                            "`{}` has id #{:08x}, already used by `{}`",
+                            p.def.name.text,
+                            p.id(),
+                            first.def.name.text
+                        ),
+                    )
+                    .with_secondary(first.name_location(), "first used here")
+                    .with_help("every constructor and function needs its own id; fix or remove the written id"),
+                ),
+                None => {
+                    by_id.insert(p.id(), p);
+                }
+            }
+        }
+    }
+
+    fn resolve_all(&mut self, pending: &[Pending]) {
+        let mut types: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut type_order: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut constructors = BTreeSet::new();
+        let mut valid_constructor = vec![false; pending.len()];
+        for (i, p) in pending.iter().enumerate() {
+            if p.kind() != Kind::Constructor {
+                continue;
+            }
+            match &p.def.result.kind {
+                TypeExprKind::Name(n) if is_boxed_name(n) => {
+                    types
+                        .entry(n.clone())
+                        .or_default()
+                        .push(p.def.name.text.clone());
+                    match type_order.iter_mut().find(|(t, _)| t == n) {
+                        Some((_, list)) => list.push(i),
+                        None => type_order.push((n.clone(), vec![i])),
+                    }
+                    constructors.insert(p.def.name.text.clone());
+                    valid_constructor[i] = true;
+                }
+                _ => self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::InvalidResultType,
+                        Location {
+                            file: p.file,
+                            span: p.def.result.span,
+                        },
+                        format!(
+                            "the result of constructor `{}` must be a boxed type name, found `{}`",
+                            p.def.name.text,
+                            print::type_expr(&p.def.result, Form::Canonical)
+                        ),
+                    )
+                    .with_help("boxed type names start with an uppercase letter, e.g. `= User;`"),
+                ),
+            }
+        }
+        let scope = Scope {
+            types: &types,
+            constructors: &constructors,
+        };
+        let mut index_of_pending: HashMap<usize, usize> = HashMap::new();
+        for (i, p) in pending.iter().enumerate() {
+            if p.kind() == Kind::Constructor && !valid_constructor[i] {
+                continue;
+            }
+            let Some(combinator) = self.resolve_combinator(&scope, p) else {
+                continue;
+            };
+            match combinator.kind {
+                Kind::Constructor => {
+                    index_of_pending.insert(i, self.schema.constructors.len());
+                    self.schema.constructors.push(combinator);
+                }
+                Kind::Function => self.schema.functions.push(combinator),
+            }
+        }
+        for (name, members) in type_order {
+            let constructors: Vec<usize> = members
+                .iter()
+                .filter_map(|i| index_of_pending.get(i).copied())
+                .collect();
+            if !constructors.is_empty() {
+                self.schema.types.push(TypeDef {
+                    name: Name::parse(&name),
+                    constructors,
+                });
+            }
+        }
+    }
+
+    fn resolve_combinator(&mut self, scope: &Scope<'_>, p: &Pending) -> Option<Combinator> {
+        let def = &p.def;
+        let mut ok = true;
+        let mut params: Vec<String> = Vec::new();
+        for tp in &def.type_params {
+            if params.contains(&tp.name.text) {
+                self.diagnostics.push(Diagnostic::error(
+                    Code::UnboundTypeParameter,
+                    Location {
+                        file: p.file,
+                        span: tp.name.span,
+                    },
+                    format!("type parameter `{}` is declared twice", tp.name.text),
+                ));
+                ok = false;
+            }
+            params.push(tp.name.text.clone());
+        }
+        let local = Local {
+            file: p.file,
+            params: &params,
+        };
+        let mut fields: Vec<Field> = Vec::new();
+        let mut flag_groups: Vec<FlagGroup> = Vec::new();
+        let arg_names: Vec<Option<&str>> = def
+            .args
+            .iter()
+            .map(|a| match a {
+                Arg::Field(f) => f.name.as_ref().map(|n| n.text.as_str()),
+                Arg::Repeat(_) => None,
+            })
+            .collect();
+        for (position, arg) in def.args.iter().enumerate() {
+            let Arg::Field(f) = arg else {
+                continue;
+            };
+            let at = |span| Location { file: p.file, span };
+            let Some(name) = &f.name else {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::Unsupported,
+                        at(f.span),
+                        format!("argument of `{}` has no name", def.name.text),
+                    )
+                    .with_help("write fields as `name:Type`"),
+                );
+                ok = false;
+                continue;
+            };
+            if let Some(earlier) = fields.iter().find(|x| x.name == name.text) {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::DuplicateField,
+                        at(name.span),
+                        format!("field `{}` appears twice in `{}`", name.text, def.name.text),
+                    )
+                    .with_secondary(earlier.location, "first here")
+                    .with_help("rename one of the fields"),
+                );
+                ok = false;
+                continue;
+            }
+            let ty = match scope.resolve(&local, &f.ty, f.bang) {
+                Ok(ty) => ty,
+                Err(d) => {
+                    self.diagnostics.push(d);
+                    ok = false;
+                    continue;
+                }
+            };
+            let condition = match &f.condition {
+                None => None,
+                Some(c) => match self.condition(p, c, &fields, &arg_names[position + 1..]) {
+                    Some(cond) => Some(cond),
+                    None => {
+                        ok = false;
+                        continue;
+                    }
+                },
+            };
+            let index = fields.len();
+            if let Some(cond) = condition {
+                match flag_groups
+                    .iter_mut()
+                    .find(|g| g.flags_field == cond.flags_field && g.bit == cond.bit)
+                {
+                    Some(g) => g.fields.push(index),
+                    None => flag_groups.push(FlagGroup {
+                        flags_field: cond.flags_field,
+                        bit: cond.bit,
+                        fields: vec![index],
+                    }),
+                }
+            }
+            let doc = def
+                .doc
+                .as_ref()
+                .and_then(|d| d.field(&name.text))
+                .map(str::to_owned);
+            fields.push(Field {
+                name: name.text.clone(),
+                ty,
+                condition,
+                doc,
+                location: at(f.span),
+            });
+        }
+        let result = match p.kind() {
+            Kind::Constructor => {
+                Ty::Boxed(Name::parse(&print::type_expr(&def.result, Form::Canonical)))
+            }
+            Kind::Function => match scope.resolve(&local, &def.result, false) {
+                Ok(ty) => ty,
+                Err(d) => {
+                    self.diagnostics.push(d);
+                    ok = false;
+                    Ty::Object
+                }
+            },
+        };
+        if !ok {
+            return None;
+        }
+        Some(Combinator {
+            kind: p.kind(),
+            name: Name::parse(&def.name.text),
+            id: p.id(),
+            written_id: def.id.map(|n| n.value),
+            computed_id: p.computed_id,
+            type_params: params.into_iter().map(|name| TypeParam { name }).collect(),
+            fields,
+            flag_groups,
+            result,
+            doc: def.doc.clone(),
+            definition: print::definition(def, Form::Canonical),
+            normalized: p.normalized.clone(),
+            location: p.name_location(),
+        })
+    }
+
+    /// Validates `flags.N?` against the fields declared so far.
+    fn condition(
+        &mut self,
+        p: &Pending,
+        c: &ast::Condition,
+        earlier: &[Field],
+        later_names: &[Option<&str>],
+    ) -> Option<Condition> {
+        let at = |span| Location { file: p.file, span };
+        let flags_name = &c.field.text;
+        let Some(flags_field) = earlier.iter().position(|f| &f.name == flags_name) else {
+            let d = if later_names.contains(&Some(flags_name.as_str())) {
+                Diagnostic::error(
+                    Code::UnknownFlagsField,
+                    at(c.field.span),
+                    format!("flags field `{flags_name}` is declared after the field that uses it"),
+                )
+                .with_help(format!(
+                    "move `{flags_name}:#` before the conditional fields"
+                ))
+            } else {
+                let flags_fields = earlier
+                    .iter()
+                    .filter(|f| f.ty == Ty::Flags)
+                    .map(|f| f.name.as_str());
+                let d = Diagnostic::error(
+                    Code::UnknownFlagsField,
+                    at(c.field.span),
+                    format!(
+                        "no flags field `{flags_name}` before this field in `{}`",
+                        p.def.name.text
+                    ),
+                );
+                match suggest::closest(flags_name, flags_fields) {
+                    Some(s) => d
+                        .with_label(format!("did you mean `{s}`?"))
+                        .with_help(format!("did you mean `{s}`?")),
+                    None => d.with_help(format!(
+                        "declare `{flags_name}:#` before the fields that use it"
+                    )),
+                }
+            };
+            self.diagnostics.push(d);
+            return None;
+        };
+        let target = &earlier[flags_field];
+        if target.ty != Ty::Flags {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::NotAFlagsField,
+                    at(c.field.span),
+                    format!("field `{flags_name}` is not a flags field (`#`)"),
+                )
+                .with_secondary(target.location, "declared here")
+                .with_help(format!(
+                    "conditions need a field of type `#`, e.g. `{flags_name}:#`"
+                )),
+            );
+            return None;
+        }
+        let Some(bit) = c.bit else {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::InvalidFlagBit,
+                    at(c.span),
+                    format!("condition `{flags_name}?` names no bit"),
+                )
+                .with_help(format!("write `{flags_name}.N?Type` with N from 0 to 31")),
+            );
+            return None;
+        };
+        match u8::try_from(bit.value) {
+            Ok(b) if b <= 31 => Some(Condition {
+                flags_field,
+                bit: b,
+            }),
+            _ => {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::InvalidFlagBit,
+                        at(bit.span),
+                        format!("flag bit {} is out of range", bit.value),
+                    )
+                    .with_label("must be 0 to 31")
+                    .with_help("a `#` field is 32 bits wide: use a bit from 0 to 31, or a second flags field (`flags2:#`)"),
+                );
+                None
+            }
+        }
+    }
+}
+
+fn duplicate_name(earlier: &Pending, later: &Pending) -> Diagnostic {
+    let what = match later.kind() {
+        Kind::Constructor => "constructor",
+        Kind::Function => "function",
+    };
+    let d = Diagnostic::error(
+        Code::DuplicateName,
+        later.name_location(),
+        format!(
+            "{what} `{}` is defined twice, differently",
+            later.def.name.text
+        ),
+    )
+    .with_label("defined again here")
+    .with_secondary(earlier.name_location(), "first defined here");
+    if earlier.file == later.file {
+        d.with_help("rename or remove one of the two definitions")
+    } else {
+        d.with_help(
+            "these files look like separate schemas (as Telegram's api.tl and mtproto.tl are): \
+             generate them as separate modules, one tlgen run or Builder per file, instead of checking them together",
+        )
+    }
+}

@@ -1,0 +1,201 @@
+//! Turning type expressions into resolved [`Ty`] values.
+
+use super::suggest::closest;
+use crate::ast::{TypeExpr, TypeExprKind};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::schema::{Builtin, Name, Ty};
+use crate::source::{FileId, Location};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Everything a type name can refer to.
+pub(crate) struct Scope<'a> {
+    /// Boxed type names -> names of their constructors, in order.
+    pub types: &'a BTreeMap<String, Vec<String>>,
+    /// Names of all constructors.
+    pub constructors: &'a BTreeSet<String>,
+}
+
+/// The context of one combinator: its file and generic parameters.
+pub(crate) struct Local<'a> {
+    /// The file the combinator is in.
+    pub file: FileId,
+    /// Its `{X:Type}` parameter names.
+    pub params: &'a [String],
+}
+
+impl Scope<'_> {
+    /// Resolves `expr`; `bang` when written `!expr`.
+    pub fn resolve(
+        &self,
+        local: &Local<'_>,
+        expr: &TypeExpr,
+        bang: bool,
+    ) -> Result<Ty, Diagnostic> {
+        let at = Location {
+            file: local.file,
+            span: expr.span,
+        };
+        match &expr.kind {
+            TypeExprKind::Name(name) => {
+                if local.params.iter().any(|p| p == name) {
+                    return Ok(Ty::Param {
+                        name: name.clone(),
+                        bang,
+                    });
+                }
+                if bang {
+                    return Err(Diagnostic::error(
+                        Code::UnboundTypeParameter,
+                        at,
+                        format!("`!{name}` refers to no type parameter"),
+                    )
+                    .with_label("not declared")
+                    .with_help(format!(
+                        "declare the parameter before the fields, e.g. `{{{name}:Type}}`, or remove the `!`"
+                    )));
+                }
+                self.resolve_name(name, at)
+            }
+            TypeExprKind::Nat => Ok(Ty::Flags),
+            TypeExprKind::Number(n) => Err(Diagnostic::error(
+                Code::Unsupported,
+                at,
+                format!("a number (`{n}`) cannot be used as a type"),
+            )),
+            TypeExprKind::Bare(inner) => self.resolve_bare(local, inner, at),
+            TypeExprKind::Apply { head, args } => self.resolve_apply(local, head, args, at),
+        }
+    }
+
+    fn resolve_name(&self, name: &str, at: Location) -> Result<Ty, Diagnostic> {
+        if let Some(b) = Builtin::from_tl_name(name) {
+            return Ok(Ty::Builtin(b));
+        }
+        match name {
+            "true" => return Ok(Ty::True),
+            "Object" => return Ok(Ty::Object),
+            "Vector" | "vector" => {
+                return Err(Diagnostic::error(
+                    Code::WrongTypeArity,
+                    at,
+                    format!("`{name}` needs an item type"),
+                )
+                .with_help(format!("write `{name}<T>`, e.g. `{name}<long>`")));
+            }
+            _ => {}
+        }
+        if is_boxed_name(name) {
+            if self.types.contains_key(name) {
+                return Ok(Ty::Boxed(Name::parse(name)));
+            }
+        } else if self.constructors.contains(name) {
+            return Ok(Ty::Bare(Name::parse(name)));
+        }
+        Err(self.undefined(name, at))
+    }
+
+    fn undefined(&self, name: &str, at: Location) -> Diagnostic {
+        let builtins = [
+            "int", "long", "double", "string", "bytes", "int128", "int256", "true", "Object",
+            "Vector", "vector",
+        ];
+        let candidates = self
+            .types
+            .keys()
+            .map(String::as_str)
+            .chain(self.constructors.iter().map(String::as_str))
+            .chain(builtins);
+        let d = Diagnostic::error(Code::UndefinedType, at, format!("undefined type `{name}`"));
+        match closest(name, candidates) {
+            Some(s) => d
+                .with_label(format!("did you mean `{s}`?"))
+                .with_help(format!(
+                    "did you mean `{s}`? If not, define a constructor whose result type is `{name}`"
+                )),
+            None if name == "Bool" => d.with_label("not defined in this schema").with_help(
+                "add `boolFalse#bc799737 = Bool;` and `boolTrue#997275b5 = Bool;` to the schema",
+            ),
+            None => d
+                .with_label("not defined in this schema")
+                .with_help(format!(
+                    "define a constructor whose result type is `{name}`, or check the spelling"
+                )),
+        }
+    }
+
+    fn resolve_bare(
+        &self,
+        local: &Local<'_>,
+        inner: &TypeExpr,
+        at: Location,
+    ) -> Result<Ty, Diagnostic> {
+        let ty = self.resolve(local, inner, false)?;
+        match ty {
+            Ty::Boxed(name) => {
+                let full = name.full();
+                let ctors = self.types.get(&full).map(Vec::as_slice).unwrap_or(&[]);
+                match ctors {
+                    [one] => Ok(Ty::Bare(Name::parse(one))),
+                    _ => Err(Diagnostic::error(
+                        Code::AmbiguousBareType,
+                        at,
+                        format!(
+                            "`%{full}` is ambiguous: type `{full}` has {} constructors",
+                            ctors.len()
+                        ),
+                    )
+                    .with_help("a bare type needs exactly one constructor; name the constructor instead (lowercase)")),
+                }
+            }
+            Ty::Vector { item, .. } => Ok(Ty::Vector { boxed: false, item }),
+            other => Ok(other),
+        }
+    }
+
+    fn resolve_apply(
+        &self,
+        local: &Local<'_>,
+        head: &TypeExpr,
+        args: &[TypeExpr],
+        at: Location,
+    ) -> Result<Ty, Diagnostic> {
+        let head_name = match &head.kind {
+            TypeExprKind::Name(n) => n.as_str(),
+            _ => "",
+        };
+        if head_name == "Vector" || head_name == "vector" {
+            return match args {
+                [item] => Ok(Ty::Vector {
+                    boxed: head_name == "Vector",
+                    item: Box::new(self.resolve(local, item, false)?),
+                }),
+                _ => Err(Diagnostic::error(
+                    Code::WrongTypeArity,
+                    at,
+                    format!(
+                        "`{head_name}` takes one type argument, found {}",
+                        args.len()
+                    ),
+                )
+                .with_help(format!("write `{head_name}<T>`"))),
+            };
+        }
+        // Resolve the head to report an undefined name before the arity.
+        self.resolve(local, head, false)?;
+        Err(Diagnostic::error(
+            Code::WrongTypeArity,
+            at,
+            format!("type `{head_name}` takes no type arguments"),
+        )
+        .with_help("only `Vector` and `vector` are generic in TL schemas tlgen supports"))
+    }
+}
+
+/// Whether a (possibly namespaced) name denotes a boxed type: its last
+/// segment starts with an uppercase letter.
+pub(crate) fn is_boxed_name(name: &str) -> bool {
+    name.rsplit('.')
+        .next()
+        .and_then(|s| s.chars().next())
+        .is_some_and(|c| c.is_ascii_uppercase())
+}

@@ -1,0 +1,230 @@
+//! Diagnostics as data: a code, a message, labelled locations and advice.
+//!
+//! Rendering is left to the caller (the `tlgen` CLI renders them with the
+//! source line and a caret); [`Diagnostic::render_plain`] gives a simple
+//! dependency-free rendering for build scripts.
+
+use crate::source::{Location, Sources};
+use std::fmt::Write as _;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    /// The schema is unusable until this is fixed.
+    Error,
+    /// The schema is usable, but something deserves attention.
+    Warning,
+}
+
+/// Stable identifiers for every kind of diagnostic tl-parser reports.
+///
+/// The string form (`E0101`, …) is part of the public interface: tests and
+/// users may match on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Code {
+    /// A character that cannot start any TL token.
+    UnexpectedCharacter,
+    /// The input ended inside a definition or comment.
+    UnexpectedEnd,
+    /// A specific token was expected but something else was found.
+    Expected,
+    /// A constructor id that is not 1–8 hexadecimal digits.
+    InvalidId,
+    /// A `---name---` line other than `---functions---` / `---types---`.
+    UnknownSection,
+    /// A `/*` comment that is never closed.
+    UnterminatedComment,
+    /// A type name that no definition declares.
+    UndefinedType,
+    /// Two definitions with the same name.
+    DuplicateName,
+    /// Two definitions with the same constructor id.
+    DuplicateId,
+    /// A flag condition names a field that does not exist earlier.
+    UnknownFlagsField,
+    /// A flag condition names a field that is not of type `#`.
+    NotAFlagsField,
+    /// A flag bit outside 0..=31, or missing.
+    InvalidFlagBit,
+    /// A generic parameter used but not declared (or declared twice).
+    UnboundTypeParameter,
+    /// `Vector`/`vector` with the wrong number of arguments, or arguments on a non-generic type.
+    WrongTypeArity,
+    /// A core line (`int ? = Int;`) for a type tlgen does not know.
+    UnknownBuiltin,
+    /// A construct that parses but that tlgen cannot give meaning to.
+    Unsupported,
+    /// A result type that is not a boxed (capitalised) type name.
+    InvalidResultType,
+    /// Two fields of one definition share a name.
+    DuplicateField,
+    /// A bare type (`%T`, lowercase name) whose boxed type has several constructors.
+    AmbiguousBareType,
+    /// A written id that differs from the CRC32 of the normalized definition.
+    IdMismatch,
+    /// Files disagree on the layer number.
+    LayerMismatch,
+    /// The schema holds no definition at all.
+    EmptySchema,
+}
+
+impl Code {
+    /// The stable code string, e.g. `"E0201"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::UnexpectedCharacter => "E0101",
+            Code::UnexpectedEnd => "E0102",
+            Code::Expected => "E0103",
+            Code::InvalidId => "E0104",
+            Code::UnknownSection => "E0105",
+            Code::UnterminatedComment => "E0106",
+            Code::UndefinedType => "E0201",
+            Code::DuplicateName => "E0202",
+            Code::DuplicateId => "E0203",
+            Code::UnknownFlagsField => "E0204",
+            Code::NotAFlagsField => "E0205",
+            Code::InvalidFlagBit => "E0206",
+            Code::UnboundTypeParameter => "E0207",
+            Code::WrongTypeArity => "E0208",
+            Code::UnknownBuiltin => "E0209",
+            Code::Unsupported => "E0210",
+            Code::InvalidResultType => "E0211",
+            Code::DuplicateField => "E0212",
+            Code::AmbiguousBareType => "E0213",
+            Code::IdMismatch => "W0301",
+            Code::LayerMismatch => "W0302",
+            Code::EmptySchema => "W0303",
+        }
+    }
+}
+
+/// A location with a short message shown next to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// Where.
+    pub location: Location,
+    /// What is there (may be empty).
+    pub message: String,
+}
+
+/// One problem found in a schema.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Stable code.
+    pub code: Code,
+    /// One-sentence description of the problem.
+    pub message: String,
+    /// The main location; the caret points here.
+    pub primary: Label,
+    /// Other relevant locations (e.g. the first of two duplicates).
+    pub secondary: Vec<Label>,
+    /// Supporting facts (e.g. the normalized text that was hashed).
+    pub notes: Vec<String>,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `location`.
+    pub fn error(code: Code, location: Location, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            primary: Label {
+                location,
+                message: String::new(),
+            },
+            secondary: Vec::new(),
+            notes: Vec::new(),
+            help: None,
+        }
+    }
+
+    /// A warning at `location`.
+    pub fn warning(code: Code, location: Location, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, location, message)
+        }
+    }
+
+    /// Sets the label shown at the primary location.
+    pub fn with_label(mut self, message: impl Into<String>) -> Self {
+        self.primary.message = message.into();
+        self
+    }
+
+    /// Adds a secondary location.
+    pub fn with_secondary(mut self, location: Location, message: impl Into<String>) -> Self {
+        self.secondary.push(Label {
+            location,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Adds a note.
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Sets the advice.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Whether this is an error (as opposed to a warning).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Renders the diagnostic as plain text: `file:line:col: error[code]: message`,
+    /// the source line, a caret line, then labels, notes and help.
+    pub fn render_plain(&self, sources: &Sources) -> String {
+        let mut out = String::new();
+        let (name, pos) = sources.describe(self.primary.location);
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let _ = writeln!(
+            out,
+            "{name}:{pos}: {kind}[{}]: {}",
+            self.code.as_str(),
+            self.message
+        );
+        if let Some(file) = sources.get(self.primary.location.file) {
+            let line = file.line_text(pos.line);
+            let end = file.line_col(self.primary.location.span.end);
+            let width = if end.line == pos.line {
+                end.column.saturating_sub(pos.column).max(1)
+            } else {
+                line.chars().count().saturating_sub(pos.column - 1).max(1)
+            };
+            let _ = writeln!(out, "  | {line}");
+            let _ = writeln!(
+                out,
+                "  | {}{} {}",
+                " ".repeat(pos.column - 1),
+                "^".repeat(width),
+                self.primary.message
+            );
+        }
+        for label in &self.secondary {
+            let (name, pos) = sources.describe(label.location);
+            let _ = writeln!(out, "  = {name}:{pos}: {}", label.message);
+        }
+        for note in &self.notes {
+            let _ = writeln!(out, "  = note: {note}");
+        }
+        if let Some(help) = &self.help {
+            let _ = writeln!(out, "  = help: {help}");
+        }
+        out
+    }
+}

@@ -1,0 +1,435 @@
+//! The grammar of one combinator definition, from its name to its `;`.
+//!
+//! ```text
+//! definition  := full-name ['#' hex] type-param* (arg* | '?') '=' result ';'
+//! type-param  := '{' name ':' ['!'] term '}'
+//! arg         := [name ':'] [cond] ['!'] term
+//!              | [name ':'] [term '*'] '[' arg* ']'
+//! cond        := name ['.' number] '?'
+//! term        := '(' expr ')' | '%' term | '#' | number
+//!              | full-name ['<' expr (',' expr)* '>']
+//! expr        := term term*
+//! result      := term term*          (on one line)
+//! ```
+
+use super::error::{PResult, SyntaxError, backtrack, fail};
+use super::lexical::{
+    accept, expect, full_name, hex_id, ident_segment, is_ident_start, number, trivia,
+};
+use crate::ast::{
+    Arg, Condition, Definition, FieldArg, Ident, Number, RepeatArg, Section, TypeExpr,
+    TypeExprKind, TypeParam,
+};
+use crate::diagnostic::Code;
+use crate::source::Span;
+
+/// Turns remaining-input lengths into absolute spans.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ctx {
+    /// Length of the whole file.
+    pub len: usize,
+}
+
+impl Ctx {
+    /// The span from where `before` starts to where `after` starts.
+    pub fn span(self, before: &str, after: &str) -> Span {
+        Span::new(self.len - before.len(), self.len - after.len())
+    }
+
+    /// The absolute offset of the start of `at`.
+    pub fn offset(self, at: &str) -> usize {
+        self.len - at.len()
+    }
+}
+
+/// Parses one definition; `input` starts at its first character.
+pub(crate) fn definition(ctx: Ctx, section: Section, input: &str) -> PResult<'_, Definition> {
+    let start = input;
+    let (rest, name_text) =
+        full_name(input).or_else(|_| fail(SyntaxError::expected(input, "a definition name")))?;
+    let name = Ident {
+        text: name_text.to_owned(),
+        span: ctx.span(input, rest),
+    };
+    let (rest, id) = match rest.strip_prefix('#') {
+        Some(after_hash) if after_hash.starts_with(|c: char| !c.is_whitespace()) => {
+            let (r, value) = hex_id(after_hash)?;
+            let number = Number {
+                value,
+                span: ctx.span(after_hash, r),
+            };
+            (r, Some(number))
+        }
+        _ => (rest, None),
+    };
+    let (mut rest, _) = trivia(rest)?;
+    let mut type_params = Vec::new();
+    while rest.starts_with('{') {
+        let (r, param) = type_param(ctx, rest)?;
+        type_params.push(param);
+        rest = trivia(r)?.0;
+    }
+    let (mut rest, builtin_marker) = accept(rest, "?")?;
+    let mut args = Vec::new();
+    if !builtin_marker {
+        loop {
+            let (r, _) = trivia(rest)?;
+            rest = r;
+            if rest.starts_with('=') || rest.is_empty() || rest.starts_with(';') {
+                break;
+            }
+            let (r, a) = arg(ctx, rest)?;
+            args.push(a);
+            rest = r;
+        }
+    }
+    let (rest, _) = expect(rest, "=", "`=` before the result type")?;
+    let (rest, _) = trivia(rest)?;
+    let (rest, result) = result_type(ctx, rest)?;
+    let rest = semicolon(rest, &name.text)?;
+    Ok((
+        rest,
+        Definition {
+            section,
+            name,
+            id,
+            type_params,
+            args,
+            builtin_marker,
+            result,
+            doc: None,
+            span: ctx.span(start, rest),
+        },
+    ))
+}
+
+/// The closing `;`, with a precise message when it is missing.
+fn semicolon<'a>(input: &'a str, name: &str) -> Result<&'a str, nom::Err<SyntaxError>> {
+    let (after, _) = trivia(input)?;
+    if let Some(rest) = after.strip_prefix(';') {
+        return Ok(rest);
+    }
+    let help = format!("end the definition of `{name}` with `;`");
+    let error = if after.is_empty() {
+        SyntaxError::covering(
+            input,
+            0,
+            Code::UnexpectedEnd,
+            format!("missing `;` at end of file: the definition of `{name}` is not terminated"),
+        )
+    } else if input.len() != after.len() && input[..input.len() - after.len()].contains('\n') {
+        SyntaxError::covering(
+            input,
+            0,
+            Code::Expected,
+            format!("missing `;` after the definition of `{name}`"),
+        )
+    } else {
+        SyntaxError::expected(after, "`;` after the result type")
+    };
+    fail(error.help(help))
+}
+
+/// `{X:Type}`.
+fn type_param(ctx: Ctx, input: &str) -> PResult<'_, TypeParam> {
+    let start = input;
+    let (rest, _) = expect(input, "{", "`{`")?;
+    let (rest, _) = trivia(rest)?;
+    let (after_name, name) = ident_segment(rest).or_else(|_| {
+        fail(SyntaxError::expected(
+            rest,
+            "a type parameter name after `{`",
+        ))
+    })?;
+    let name = Ident {
+        text: name.to_owned(),
+        span: ctx.span(rest, after_name),
+    };
+    let (rest, _) = expect(after_name, ":", "`:` after the type parameter name")?;
+    let (rest, bang) = accept(rest, "!")?;
+    let (rest, _) = trivia(rest)?;
+    let (rest, ty) = term(ctx, rest)?;
+    let (rest, _) = expect(rest, "}", "`}` to close the type parameter")?;
+    Ok((
+        rest,
+        TypeParam {
+            name,
+            ty,
+            bang,
+            span: ctx.span(start, rest),
+        },
+    ))
+}
+
+/// One argument (field or repetition).
+fn arg(ctx: Ctx, input: &str) -> PResult<'_, Arg> {
+    let start = input;
+    // `name:` prefix?
+    let (rest, name) = match ident_segment(input) {
+        Ok((after, text)) => match trivia(after)?.0.strip_prefix(':') {
+            Some(r) => (
+                r,
+                Some(Ident {
+                    text: text.to_owned(),
+                    span: ctx.span(input, after),
+                }),
+            ),
+            None => (input, None),
+        },
+        Err(_) => (input, None),
+    };
+    let (rest, _) = trivia(rest)?;
+    if name.is_some() && rest.is_empty() {
+        return fail(SyntaxError::expected(rest, "a type after `:`"));
+    }
+    // Repetition `[ … ]` or `n*[ … ]`.
+    if let Some((r, repeat)) = repetition(ctx, start, name.clone(), rest)? {
+        return Ok((r, Arg::Repeat(repeat)));
+    }
+    let (rest, condition) = condition(ctx, rest)?;
+    let (rest, bang) = accept(rest, "!")?;
+    let (rest, _) = trivia(rest)?;
+    let (rest, ty) = term(ctx, rest).map_err(|e| match e {
+        nom::Err::Error(err) => nom::Err::Failure(err),
+        other => other,
+    })?;
+    Ok((
+        rest,
+        Arg::Field(FieldArg {
+            name,
+            condition,
+            bang,
+            ty,
+            span: ctx.span(start, rest),
+        }),
+    ))
+}
+
+/// `[ args ]` or `mult*[ args ]`, if that is what comes next.
+fn repetition<'a>(
+    ctx: Ctx,
+    start: &'a str,
+    name: Option<Ident>,
+    input: &'a str,
+) -> Result<Option<(&'a str, RepeatArg)>, nom::Err<SyntaxError>> {
+    let (rest, multiplicity) = if input.starts_with('[') {
+        (input, None)
+    } else {
+        let Ok((after_term, mult)) = simple_term(ctx, input) else {
+            return Ok(None);
+        };
+        let (after_star, star) = accept(after_term, "*")?;
+        if !star {
+            return Ok(None);
+        }
+        let (r, _) = trivia(after_star)?;
+        if !r.starts_with('[') {
+            return fail(SyntaxError::expected(r, "`[` after `*`"));
+        }
+        (r, Some(mult))
+    };
+    if !rest.starts_with('[') {
+        return Ok(None);
+    }
+    let mut rest = &rest[1..];
+    let mut args = Vec::new();
+    loop {
+        let (r, _) = trivia(rest)?;
+        rest = r;
+        if let Some(r) = rest.strip_prefix(']') {
+            rest = r;
+            break;
+        }
+        if rest.is_empty() || rest.starts_with(';') || rest.starts_with('=') {
+            return fail(SyntaxError::expected(rest, "`]` to close the repetition"));
+        }
+        let (r, a) = arg(ctx, rest)?;
+        args.push(a);
+        rest = r;
+    }
+    Ok(Some((
+        rest,
+        RepeatArg {
+            name,
+            multiplicity,
+            args,
+            span: ctx.span(start, rest),
+        },
+    )))
+}
+
+/// `flags.3?` if it comes next.
+fn condition(ctx: Ctx, input: &str) -> PResult<'_, Option<Condition>> {
+    let Ok((after_name, field)) = full_name(input) else {
+        return Ok((input, None));
+    };
+    let (rest, bit) = match after_name.strip_prefix('.') {
+        Some(after_dot) if after_dot.starts_with(|c: char| c.is_ascii_digit()) => {
+            let (r, value) = number(after_dot)?;
+            (
+                r,
+                Some(Number {
+                    value,
+                    span: ctx.span(after_dot, r),
+                }),
+            )
+        }
+        _ => (after_name, None),
+    };
+    match rest.strip_prefix('?') {
+        Some(r) => Ok((
+            r,
+            Some(Condition {
+                field: Ident {
+                    text: field.to_owned(),
+                    span: ctx.span(input, after_name),
+                },
+                bit,
+                span: ctx.span(input, r),
+            }),
+        )),
+        None if bit.is_some() => fail(
+            SyntaxError::expected(rest, "`?` after the flag bit")
+                .help("a conditional field is written `name:flags.N?Type`"),
+        ),
+        None => Ok((input, None)),
+    }
+}
+
+/// A term that is not an application: name, `#`, number.
+fn simple_term(ctx: Ctx, input: &str) -> PResult<'_, TypeExpr> {
+    if let Some(rest) = input.strip_prefix('#') {
+        return Ok((
+            rest,
+            TypeExpr {
+                kind: TypeExprKind::Nat,
+                span: ctx.span(input, rest),
+            },
+        ));
+    }
+    if input.starts_with(|c: char| c.is_ascii_digit()) {
+        let (rest, n) = number(input)?;
+        return Ok((
+            rest,
+            TypeExpr {
+                kind: TypeExprKind::Number(n),
+                span: ctx.span(input, rest),
+            },
+        ));
+    }
+    match full_name(input) {
+        Ok((rest, name)) => Ok((
+            rest,
+            TypeExpr {
+                kind: TypeExprKind::Name(name.to_owned()),
+                span: ctx.span(input, rest),
+            },
+        )),
+        Err(_) => backtrack(SyntaxError::expected(input, "a type")),
+    }
+}
+
+/// One type term.
+pub(crate) fn term(ctx: Ctx, input: &str) -> PResult<'_, TypeExpr> {
+    if let Some(inner) = input.strip_prefix('(') {
+        let (rest, _) = trivia(inner)?;
+        let (rest, mut expr) = expression(ctx, rest, false)?;
+        let (rest, _) = expect(rest, ")", "`)` to close the parenthesised type")?;
+        expr.span = ctx.span(input, rest);
+        return Ok((rest, expr));
+    }
+    if let Some(inner) = input.strip_prefix('%') {
+        let (rest, _) = trivia(inner)?;
+        let (rest, bare) = term(ctx, rest)?;
+        return Ok((
+            rest,
+            TypeExpr {
+                kind: TypeExprKind::Bare(Box::new(bare)),
+                span: ctx.span(input, rest),
+            },
+        ));
+    }
+    let (rest, head) = simple_term(ctx, input)?;
+    if !(matches!(head.kind, TypeExprKind::Name(_)) && rest.starts_with('<')) {
+        return Ok((rest, head));
+    }
+    let mut rest = &rest[1..];
+    let mut args = Vec::new();
+    loop {
+        let (r, _) = trivia(rest)?;
+        let (r, arg) = expression(ctx, r, false).map_err(|e| match e {
+            nom::Err::Error(err) => nom::Err::Failure(err),
+            other => other,
+        })?;
+        args.push(arg);
+        let (r, _) = trivia(r)?;
+        if let Some(r) = r.strip_prefix(',') {
+            rest = r;
+            continue;
+        }
+        if let Some(r) = r.strip_prefix('>') {
+            rest = r;
+            break;
+        }
+        return fail(
+            SyntaxError::expected(r, "`>` to close the type arguments")
+                .help("generic arguments are written `Vector<Type>`"),
+        );
+    }
+    Ok((
+        rest,
+        TypeExpr {
+            kind: TypeExprKind::Apply {
+                head: Box::new(head),
+                args,
+            },
+            span: ctx.span(input, rest),
+        },
+    ))
+}
+
+/// `term term*`: an application when more than one term follows. With
+/// `one_line`, the application stops at the end of the line.
+fn expression(ctx: Ctx, input: &str, one_line: bool) -> PResult<'_, TypeExpr> {
+    let (mut rest, head) = term(ctx, input)?;
+    let mut args = Vec::new();
+    loop {
+        let (r, _) = trivia(rest)?;
+        let crossed_line = rest[..rest.len() - r.len()].contains('\n');
+        let starts_term = r.starts_with(|c: char| {
+            is_ident_start(c) || c.is_ascii_digit() || matches!(c, '(' | '%' | '#')
+        });
+        if !starts_term || (one_line && crossed_line) {
+            break;
+        }
+        let (r, a) = term(ctx, r)?;
+        args.push(a);
+        rest = r;
+    }
+    if args.is_empty() {
+        return Ok((rest, head));
+    }
+    Ok((
+        rest,
+        TypeExpr {
+            kind: TypeExprKind::Apply {
+                head: Box::new(head),
+                args,
+            },
+            span: ctx.span(input, rest),
+        },
+    ))
+}
+
+/// The result type after `=`.
+fn result_type(ctx: Ctx, input: &str) -> PResult<'_, TypeExpr> {
+    expression(ctx, input, true).map_err(|e| match e {
+        nom::Err::Error(err) => nom::Err::Failure(SyntaxError {
+            message: err
+                .message
+                .replace("expected a type", "expected the result type"),
+            ..err
+        }),
+        other => other,
+    })
+}

@@ -1,0 +1,9 @@
+//! Text to spanned AST, built on nom.
+
+mod definition;
+mod doc;
+mod error;
+mod file;
+mod lexical;
+
+pub use file::parse_file;

@@ -1,0 +1,132 @@
+//! The traits generated code implements: [`Serialize`], [`SerializeBare`],
+//! [`Deserialize`], [`DeserializeBare`], [`Identifiable`] and [`RemoteCall`].
+
+use crate::error::DecodeError;
+use crate::limits::Limits;
+use crate::reader::Reader;
+
+/// A value written the way TL writes it wherever its type is used.
+///
+/// For a constructor struct or a type enum that is the boxed form (constructor id, then
+/// the body); for a function it is the id and the arguments; for builtins (`int`,
+/// `string`, ...) it is the plain encoding; for `Vec<T>` it is a boxed `Vector<T>`.
+pub trait Serialize {
+    /// Appends the encoding of `self` to `out`.
+    fn serialize(&self, out: &mut Vec<u8>);
+
+    /// The exact number of bytes [`serialize`](Self::serialize) appends.
+    fn serialized_len(&self) -> usize;
+
+    /// The encoding of `self` in a new vector, allocated once with exactly
+    /// [`serialized_len`](Self::serialized_len) bytes of capacity.
+    #[inline]
+    fn to_bytes(&self) -> Vec<u8> {
+        let len = self.serialized_len();
+        let mut out = Vec::with_capacity(len);
+        self.serialize(&mut out);
+        debug_assert_eq!(out.len(), len, "serialized_len disagrees with serialize");
+        out
+    }
+}
+
+/// A value written bare: a constructor's body without its id (TL `%T`, and lowercase
+/// constructor names used as types, as in `vector<future_salt>`).
+///
+/// For builtins the bare form is the same as [`Serialize`]; for `Vec<T>` it is `vector<T>`
+/// (count and items, no `Vector` id).
+pub trait SerializeBare {
+    /// Appends the bare encoding of `self` to `out`.
+    fn serialize_bare(&self, out: &mut Vec<u8>);
+
+    /// The exact number of bytes [`serialize_bare`](Self::serialize_bare) appends.
+    fn bare_len(&self) -> usize;
+
+    /// The bare encoding of `self` in a new vector, allocated once.
+    #[inline]
+    fn to_bare_bytes(&self) -> Vec<u8> {
+        let len = self.bare_len();
+        let mut out = Vec::with_capacity(len);
+        self.serialize_bare(&mut out);
+        debug_assert_eq!(out.len(), len, "bare_len disagrees with serialize_bare");
+        out
+    }
+}
+
+/// A value read the way [`Serialize`] writes it.
+///
+/// Every implementation in this crate and in generated code consumes at least 4 bytes
+/// (all boxed values and all builtins do), which is what [`wire::read_vector`] assumes
+/// when it bounds a `Vector<T>` count.
+///
+/// [`wire::read_vector`]: crate::wire::read_vector
+pub trait Deserialize: Sized {
+    /// Reads one value from `reader`, leaving it positioned after the value.
+    ///
+    /// # Errors
+    /// Any [`DecodeError`] describing why the input is not a valid value.
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError>;
+
+    /// Decodes `bytes`, which must hold exactly one value, with the default [`Limits`].
+    ///
+    /// # Errors
+    /// Any error from [`deserialize`](Self::deserialize), or
+    /// [`DecodeError::TrailingBytes`] (with the offset and count) if input is left over.
+    #[inline]
+    fn from_bytes(bytes: &[u8]) -> Result<Self, DecodeError> {
+        Self::from_bytes_with_limits(bytes, Limits::DEFAULT)
+    }
+
+    /// Decodes `bytes`, which must hold exactly one value, with the given [`Limits`].
+    ///
+    /// # Errors
+    /// As [`from_bytes`](Self::from_bytes).
+    #[inline]
+    fn from_bytes_with_limits(bytes: &[u8], limits: Limits) -> Result<Self, DecodeError> {
+        let mut reader = Reader::with_limits(bytes, limits);
+        let value = Self::deserialize(&mut reader)?;
+        reader.finish()?;
+        Ok(value)
+    }
+}
+
+/// A value read the way [`SerializeBare`] writes it.
+pub trait DeserializeBare: Sized {
+    /// Reads one bare value (the body, without a constructor id) from `reader`.
+    ///
+    /// Generated constructor structs do their nesting accounting here: the body is read
+    /// between [`Reader::enter`] and [`Reader::leave`] (or inside [`Reader::nested`]), so
+    /// each constructor counts one level whether it arrives boxed or bare.
+    ///
+    /// # Errors
+    /// Any [`DecodeError`] describing why the input is not a valid value.
+    fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError>;
+
+    /// Decodes `bytes`, which must hold exactly one bare value, with the default
+    /// [`Limits`].
+    ///
+    /// # Errors
+    /// Any error from [`deserialize_bare`](Self::deserialize_bare), or
+    /// [`DecodeError::TrailingBytes`] if input is left over.
+    #[inline]
+    fn from_bare_bytes(bytes: &[u8]) -> Result<Self, DecodeError> {
+        let mut reader = Reader::new(bytes);
+        let value = Self::deserialize_bare(&mut reader)?;
+        reader.finish()?;
+        Ok(value)
+    }
+}
+
+/// A TL constructor or function with a fixed constructor id.
+pub trait Identifiable {
+    /// The 32-bit constructor id (`name#id`).
+    const CONSTRUCTOR_ID: u32;
+    /// The TL name, with namespace, e.g. `"messages.sendMessage"`.
+    const TL_NAME: &'static str;
+}
+
+/// A TL function: serializing it gives the request, [`Return`](Self::Return) decodes the
+/// answer.
+pub trait RemoteCall: Serialize {
+    /// The type the function returns (the part after `=`).
+    type Return: Deserialize;
+}

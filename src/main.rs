@@ -1,1 +1,35 @@
-fn main() {}
+//! `tlgen`: check TL schemas and generate Rust code from them.
+//!
+//! The CLI only wires the libraries together: `tl-parser` checks, `tl-codegen`
+//! generates, and this crate reads files, renders diagnostics and writes output.
+
+mod check_cmd;
+mod cli;
+mod load;
+mod render;
+
+use clap::Parser as _;
+use std::process::ExitCode;
+
+/// Exit status when the schema has errors.
+const EXIT_SCHEMA_ERRORS: u8 = 1;
+/// Exit status for usage and I/O errors.
+const EXIT_USAGE_OR_IO: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let outcome = match cli.command {
+        Some(cli::Command::Check(args)) => check_cmd::run(&args),
+        None => Err(cli::Failure::Usage(
+            "nothing to do: give schema files and `-o DIR`, or use `tlgen check SCHEMA...` (see `tlgen --help`)".to_owned(),
+        )),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(cli::Failure::SchemaErrors) => ExitCode::from(EXIT_SCHEMA_ERRORS),
+        Err(cli::Failure::Usage(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(EXIT_USAGE_OR_IO)
+        }
+    }
+}

@@ -13,6 +13,9 @@ pub enum Form {
     /// `Vector T`, a field of type `bytes` as `string` (but `Vector<bytes>`
     /// unchanged), and `flags.N?true` fields left out.
     Normalized,
+    /// As [`Form::Normalized`] but with `bytes` left as `bytes`: a few ids
+    /// Telegram assigned (in mtproto.tl) were computed this way.
+    NormalizedBytesKept,
 }
 
 /// Prints `def` in the given form (without the trailing `;`).
@@ -31,7 +34,7 @@ pub fn definition(def: &Definition, form: Form) -> String {
             Form::Canonical => {
                 let _ = write!(out, "{{{}:{bang}{ty}}}", p.name.text);
             }
-            Form::Normalized => {
+            Form::Normalized | Form::NormalizedBytesKept => {
                 let _ = write!(out, "{}:{bang}{ty}", p.name.text);
             }
         }
@@ -65,7 +68,7 @@ fn argument(arg: &Arg, form: Form) -> Option<String> {
                 }
                 s.push('?');
                 let is_true = matches!(&f.ty.kind, TypeExprKind::Name(n) if n == "true");
-                if form == Form::Normalized && is_true {
+                if form != Form::Canonical && is_true {
                     return None;
                 }
             }
@@ -117,7 +120,9 @@ pub fn type_expr(ty: &TypeExpr, form: Form) -> String {
             let args: Vec<String> = args.iter().map(|a| type_expr(a, form)).collect();
             match form {
                 Form::Canonical => format!("{head}<{}>", args.join(",")),
-                Form::Normalized => format!("{head} {}", args.join(" ")),
+                Form::Normalized | Form::NormalizedBytesKept => {
+                    format!("{head} {}", args.join(" "))
+                }
             }
         }
     }

@@ -277,14 +277,14 @@ impl<T: SerializeBare + ?Sized> SerializeBare for Box<T> {
 impl<T: Deserialize> Deserialize for Box<T> {
     #[inline]
     fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
-        T::deserialize(reader).map(Box::new)
+        T::deserialize(reader).map(Self::new)
     }
 }
 
 impl<T: DeserializeBare> DeserializeBare for Box<T> {
     #[inline]
     fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
-        T::deserialize_bare(reader).map(Box::new)
+        T::deserialize_bare(reader).map(Self::new)
     }
 }
 

@@ -82,8 +82,8 @@
 //!   checked against the remaining input *before* anything is allocated: a length
 //!   larger than what is left, or a count whose items (at a lower bound of bytes per
 //!   item) could not fit, is an error. Up-front vector allocations never exceed the
-//!   remaining input size in bytes. `int` counts are read as `u32` and multiplied with
-//!   checked arithmetic.
+//!   remaining input size in bytes. Counts are read as `u32` and multiplied with
+//!   checked arithmetic. A declared length is never trusted for more than a bounds check.
 //! - **Stack bounded by [`Limits::max_depth`]** (default 64,
 //!   [`Limits::DEFAULT_MAX_DEPTH`]): every constructor body counts one level, and one
 //!   level more than the limit is [`DecodeError::DepthExceeded`]. Pass other limits with

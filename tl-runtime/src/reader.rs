@@ -94,7 +94,7 @@ impl<'a> Reader<'a> {
     /// The error for a read of `needed` bytes at the current position that cannot be
     /// satisfied.
     #[inline]
-    fn eof(&self, needed: usize) -> DecodeError {
+    const fn eof(&self, needed: usize) -> DecodeError {
         DecodeError::UnexpectedEof {
             offset: self.position(),
             needed,
@@ -379,7 +379,7 @@ impl<'a> Reader<'a> {
     /// [`DecodeError::DepthExceeded`] if the depth would exceed [`Limits::max_depth`]; the
     /// depth is then left unchanged.
     #[inline]
-    pub fn enter(&mut self) -> Result<(), DecodeError> {
+    pub const fn enter(&mut self) -> Result<(), DecodeError> {
         if self.depth >= self.limits.max_depth {
             return Err(DecodeError::DepthExceeded {
                 offset: self.position(),
@@ -393,7 +393,7 @@ impl<'a> Reader<'a> {
     /// Leaves one level of nesting (call at the end of a constructor body that called
     /// [`enter`](Self::enter)). Never goes below 0.
     #[inline]
-    pub fn leave(&mut self) {
+    pub const fn leave(&mut self) {
         self.depth = self.depth.saturating_sub(1);
     }
 
@@ -418,7 +418,7 @@ impl<'a> Reader<'a> {
     /// # Errors
     /// [`DecodeError::TrailingBytes`] naming the position and the unread byte count.
     #[inline]
-    pub fn finish(&self) -> Result<(), DecodeError> {
+    pub const fn finish(&self) -> Result<(), DecodeError> {
         if self.rest.is_empty() {
             Ok(())
         } else {

@@ -191,20 +191,26 @@ pub fn read_bool(reader: &mut Reader<'_>) -> Result<bool, DecodeError> {
 #[inline]
 pub fn write_bytes(data: &[u8], out: &mut Vec<u8>) {
     let len = data.len();
-    if len < 254 {
-        // `len < 254` fits in one byte.
-        out.push(len as u8);
-    } else {
-        assert!(
-            len <= MAX_BYTES_LEN,
-            "TL bytes/string of {len} bytes exceeds the wire limit of {MAX_BYTES_LEN} bytes"
-        );
-        // `len <= 2^24 - 1` fits in 3 bytes.
-        let [a, b, c, _] = (len as u32).to_le_bytes();
-        out.extend_from_slice(&[254, a, b, c]);
+    match u8::try_from(len) {
+        Ok(short @ 0..=253) => out.push(short),
+        _ => match u32::try_from(len) {
+            Ok(long) if len <= MAX_BYTES_LEN => {
+                let [a, b, c, _] = long.to_le_bytes();
+                out.extend_from_slice(&[254, a, b, c]);
+            }
+            _ => bytes_too_long(len),
+        },
     }
     out.extend_from_slice(data);
     out.resize(out.len() + padding(header_len(len) + len), 0);
+}
+
+/// The documented panic of [`write_bytes`], kept out of line.
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn bytes_too_long(len: usize) -> ! {
+    panic!("TL bytes/string of {len} bytes exceeds the wire limit of {MAX_BYTES_LEN} bytes")
 }
 
 /// Exact encoded size of TL `bytes` holding `data`.
@@ -273,11 +279,20 @@ pub fn read_str<'a>(reader: &mut Reader<'a>) -> Result<&'a str, DecodeError> {
 /// # Panics
 /// If there are more than `u32::MAX` items.
 #[inline]
+#[track_caller]
 fn count_u32(len: usize) -> u32 {
     match u32::try_from(len) {
         Ok(count) => count,
-        Err(_) => panic!("TL vector of {len} items exceeds the u32 count limit"),
+        Err(_) => too_many_items(len),
     }
+}
+
+/// The documented panic of [`write_vector`], kept out of line.
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn too_many_items(len: usize) -> ! {
+    panic!("TL vector of {len} items exceeds the u32 count limit")
 }
 
 /// Writes a boxed `Vector<T>`: [`VECTOR_ID`], the `u32` count, then each item with

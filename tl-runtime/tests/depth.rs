@@ -5,7 +5,7 @@
 //! textBold#bbbbbbbb text:RichText = RichText;
 //! ```
 
-use tl_runtime::{DecodeError, Deserialize, DeserializeBare, Limits, Reader, wire};
+use tl_runtime::{DecodeError, Deserialize, Limits, Reader, wire};
 
 const PLAIN_ID: u32 = 0xaaaa_aaaa;
 const BOLD_ID: u32 = 0xbbbb_bbbb;
@@ -13,6 +13,19 @@ const BOLD_ID: u32 = 0xbbbb_bbbb;
 /// Bytes of stack each `textBold` level reserves on top of its normal frame, to stand in
 /// for large generated frames.
 const FAT_FRAME: usize = 16 * 1024;
+
+thread_local! {
+    /// Highest and lowest ballast address seen on this thread.
+    static STACK_SPAN: std::cell::Cell<(usize, usize)> =
+        const { std::cell::Cell::new((0, usize::MAX)) };
+}
+
+fn record_stack(address: usize) {
+    STACK_SPAN.with(|s| {
+        let (high, low) = s.get();
+        s.set((high.max(address), low.min(address)));
+    });
+}
 
 #[derive(Debug, PartialEq)]
 enum RichText {
@@ -23,10 +36,13 @@ enum RichText {
 /// `textBold`'s body, in its own function as generated code would have it.
 fn bold_body(reader: &mut Reader<'_>) -> Result<RichText, DecodeError> {
     reader.nested(|r| {
-        // Simulate a big frame: the array lives on this level's stack.
-        let ballast = std::hint::black_box([0u8; FAT_FRAME]);
+        // Simulate a big frame: the array lives on this level's stack (passed by
+        // reference so it is not copied).
+        let mut ballast = [0u8; FAT_FRAME];
+        std::hint::black_box(&mut ballast);
+        record_stack(ballast.as_ptr() as usize);
         let inner = RichText::deserialize(r)?;
-        std::hint::black_box(&ballast);
+        std::hint::black_box(&mut ballast);
         Ok(RichText::Bold(Box::new(inner)))
     })
 }
@@ -145,10 +161,21 @@ fn default_max_depth_fits_a_two_mib_stack_with_fat_frames() {
     let bytes = encode(63);
     let result = std::thread::Builder::new()
         .stack_size(2 * 1024 * 1024)
-        .spawn(move || RichText::from_bytes(&bytes))
+        .spawn(move || {
+            let decoded = RichText::from_bytes(&bytes);
+            (decoded, STACK_SPAN.with(std::cell::Cell::get))
+        })
         .map(|handle| handle.join());
     match result {
-        Ok(Ok(decoded)) => assert_eq!(decoded, Ok(expected(63))),
+        Ok(Ok((decoded, (high, low)))) => {
+            assert_eq!(decoded, Ok(expected(63)));
+            // 63 bold levels recorded: the span covers 62 level-to-level steps.
+            let per_level = (high - low) / 62;
+            assert!(
+                per_level >= FAT_FRAME && per_level * 64 < 2 * 1024 * 1024,
+                "{per_level} bytes of stack per level"
+            );
+        }
         Ok(Err(_)) => panic!("decoding thread panicked"),
         Err(e) => panic!("could not spawn thread: {e}"),
     }

@@ -217,7 +217,7 @@ fn wrong_vector_id_is_an_unknown_constructor() {
 #[test]
 fn boxes_and_references_forward() {
     assert_eq!(Box::new(-1i32).to_bytes(), [0xff; 4]);
-    assert_eq!((&7i64).serialized_len(), 8);
+    assert_eq!(Serialize::serialized_len(&&7i64), 8);
     assert_eq!(
         Box::<bool>::from_bytes(&[0xb5, 0x75, 0x72, 0x99]),
         Ok(Box::new(true))

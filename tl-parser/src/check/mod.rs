@@ -217,28 +217,31 @@ impl Checker {
         if written.value == p.computed_id {
             return;
         }
-        self.diagnostics.push(
-            Diagnostic::warning(
-                Code::IdMismatch,
-                Location {
-                    file: p.file,
-                    span: written.span,
-                },
-                format!(
-                    "written id #{:08x} of `{}` differs from the computed id #{:08x}",
-                    written.value, p.def.name.text, p.computed_id
-                ),
-            )
-            .with_label("written here")
-            .with_note(format!("normalized text hashed: `{}`", p.normalized))
-            .with_note(format!(
-                "written #{:08x}, CRC32 of the normalized text #{:08x}",
-                written.value, p.computed_id
-            ))
-            .with_help(
-                "the written id is used; if the definition was edited, update or remove the id",
+        let bytes_kept = print::definition(&p.def, Form::NormalizedBytesKept);
+        let mut d = Diagnostic::warning(
+            Code::IdMismatch,
+            Location {
+                file: p.file,
+                span: written.span,
+            },
+            format!(
+                "written id #{:08x} of `{}` differs from the computed id #{:08x}",
+                written.value, p.def.name.text, p.computed_id
             ),
-        );
+        )
+        .with_label("written here")
+        .with_note(format!("normalized text hashed: `{}`", p.normalized))
+        .with_note(format!(
+            "written #{:08x}, CRC32 of the normalized text #{:08x}",
+            written.value, p.computed_id
+        ))
+        .with_help("the written id is used; if the definition was edited, update or remove the id");
+        if bytes_kept != p.normalized && crc32fast::hash(bytes_kept.as_bytes()) == written.value {
+            d = d.with_note(
+                "the written id is the CRC32 of the text with `bytes` left unchanged: it was computed without the `bytes` -> `string` rule",
+            );
+        }
+        self.diagnostics.push(d);
     }
 
     fn is_builtin(&self, p: &Pending) -> bool {

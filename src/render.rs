@@ -1,0 +1,69 @@
+//! Rendering tl-parser diagnostics for the terminal with codespan-reporting.
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, Config};
+use tl_parser::{Diagnostic, Severity, Sources};
+
+/// Renders diagnostics as text: a header with code and message, then
+/// `file:line:column`, the source line with a caret under the problem, and
+/// the notes and help.
+pub struct Renderer {
+    files: SimpleFiles<String, String>,
+    config: Config,
+}
+
+impl Renderer {
+    /// A renderer over the given sources.
+    pub fn new(sources: &Sources) -> Self {
+        let mut files = SimpleFiles::new();
+        for (_, file) in sources.iter() {
+            files.add(file.name().to_owned(), file.text().to_owned());
+        }
+        Renderer {
+            files,
+            config: Config::default(),
+        }
+    }
+
+    /// One diagnostic as text (ends with a newline).
+    pub fn render(&self, diagnostic: &Diagnostic) -> String {
+        let severity = match diagnostic.severity {
+            Severity::Error => ReportSeverity::Error,
+            Severity::Warning => ReportSeverity::Warning,
+        };
+        let primary = &diagnostic.primary;
+        let mut labels = vec![
+            Label::primary(
+                primary.location.file.0 as usize,
+                span_range(primary.location.span),
+            )
+            .with_message(primary.message.clone()),
+        ];
+        labels.extend(diagnostic.secondary.iter().map(|l| {
+            Label::secondary(l.location.file.0 as usize, span_range(l.location.span))
+                .with_message(l.message.clone())
+        }));
+        let mut notes: Vec<String> = diagnostic.notes.clone();
+        if let Some(help) = &diagnostic.help {
+            notes.push(format!("help: {help}"));
+        }
+        let report = Report::new(severity)
+            .with_code(diagnostic.code.as_str())
+            .with_message(diagnostic.message.clone())
+            .with_labels(labels)
+            .with_notes(notes);
+        term::emit_into_string(&self.config, &self.files, &report).unwrap_or_else(|e| {
+            format!(
+                "{}: {} (could not show the source: {e})\n",
+                diagnostic.code.as_str(),
+                diagnostic.message
+            )
+        })
+    }
+}
+
+/// codespan needs a range; an empty span still gets a caret.
+fn span_range(span: tl_parser::Span) -> std::ops::Range<usize> {
+    span.start..span.end
+}

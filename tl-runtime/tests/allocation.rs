@@ -1,0 +1,196 @@
+//! Hostile lengths and counts are rejected before anything is allocated, and vector
+//! pre-allocation is bounded by the remaining input.
+//!
+//! A counting global allocator records allocations made by the current thread while a
+//! check runs, so concurrent tests and the test harness do not disturb the numbers.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use tl_runtime::{DecodeError, Deserialize, DeserializeBare, Reader, wire};
+
+struct Counting;
+
+thread_local! {
+    /// Whether allocations on this thread are being counted.
+    static TRACKING: Cell<bool> = const { Cell::new(false) };
+    /// Bytes requested by counted allocations.
+    static TOTAL: Cell<usize> = const { Cell::new(0) };
+    /// The largest single counted request.
+    static LARGEST: Cell<usize> = const { Cell::new(0) };
+}
+
+fn record(size: usize) {
+    if TRACKING.try_with(Cell::get).unwrap_or(false) {
+        let _ = TOTAL.try_with(|t| t.set(t.get() + size));
+        let _ = LARGEST.try_with(|l| l.set(l.get().max(size)));
+    }
+}
+
+// SAFETY: forwards every call to `System` unchanged; only records sizes.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        record(layout.size());
+        // SAFETY: same contract as the caller's.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: same contract as the caller's.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        record(new_size);
+        // SAFETY: same contract as the caller's.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Runs `f` and returns its result with (total bytes, largest request) allocated by it.
+fn measure<T>(f: impl FnOnce() -> T) -> (T, usize, usize) {
+    TOTAL.with(|t| t.set(0));
+    LARGEST.with(|l| l.set(0));
+    TRACKING.with(|t| t.set(true));
+    let value = f();
+    TRACKING.with(|t| t.set(false));
+    (value, TOTAL.with(Cell::get), LARGEST.with(Cell::get))
+}
+
+#[test]
+fn vector_count_2_pow_31_with_8_bytes_of_input() {
+    let input = [0x15, 0xc4, 0xb5, 0x1c, 0x00, 0x00, 0x00, 0x80];
+    let (result, total, _) = measure(|| Vec::<i32>::from_bytes(&input));
+    assert_eq!(
+        result,
+        Err(DecodeError::CountTooLarge {
+            offset: 4,
+            count: 0x8000_0000,
+            min_item_size: 4,
+            remaining: 0,
+        })
+    );
+    assert_eq!(total, 0);
+}
+
+#[test]
+fn bare_vector_count_u32_max_with_4_bytes_of_items() {
+    let input = [0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x00];
+    let (result, total, _) = measure(|| Vec::<Vec<i64>>::from_bare_bytes(&input));
+    assert_eq!(
+        result,
+        Err(DecodeError::CountTooLarge {
+            offset: 0,
+            count: u32::MAX,
+            min_item_size: 4,
+            remaining: 4,
+        })
+    );
+    assert_eq!(total, 0);
+}
+
+#[test]
+fn count_that_fits_only_at_a_smaller_item_size_is_rejected() {
+    // 2 longs declared, 12 bytes present: fine at 4 bytes per item, not at 8.
+    let mut input = vec![0x02, 0x00, 0x00, 0x00];
+    input.extend_from_slice(&[0; 12]);
+    let (result, total, _) = measure(|| {
+        wire::read_bare_vector_min(&mut Reader::new(&input), wire::LONG_LEN, wire::read_long)
+    });
+    assert_eq!(
+        result,
+        Err(DecodeError::CountTooLarge {
+            offset: 0,
+            count: 2,
+            min_item_size: 8,
+            remaining: 12,
+        })
+    );
+    assert_eq!(total, 0);
+}
+
+#[test]
+fn zero_min_item_size_still_bounds_the_count_by_the_input() {
+    let input = [0x00, 0x00, 0x00, 0x80];
+    let (result, total, _) =
+        measure(|| wire::read_bare_vector_min(&mut Reader::new(&input), 0, |_| Ok(())));
+    assert_eq!(
+        result,
+        Err(DecodeError::CountTooLarge {
+            offset: 0,
+            count: 0x8000_0000,
+            min_item_size: 0,
+            remaining: 0,
+        })
+    );
+    assert_eq!(total, 0);
+}
+
+#[test]
+fn bytes_length_16_mib_with_4_bytes_of_input() {
+    let input = [0xfe, 0xff, 0xff, 0xff];
+    let (result, total, _) = measure(|| wire::read_bytes(&mut Reader::new(&input)));
+    assert_eq!(
+        result,
+        Err(DecodeError::LengthTooLarge {
+            offset: 0,
+            declared: 0xff_ffff,
+            remaining: 0,
+        })
+    );
+    assert_eq!(total, 0);
+}
+
+#[test]
+fn huge_inner_count_inside_a_valid_outer_vector() {
+    let input = [
+        0x15, 0xc4, 0xb5, 0x1c, 0x01, 0x00, 0x00, 0x00, // Vector, 1 item
+        0x15, 0xc4, 0xb5, 0x1c, 0xff, 0xff, 0xff, 0x7f, // Vector, 2^31 - 1 items
+    ];
+    let (result, _, largest) = measure(|| Vec::<Vec<i32>>::from_bytes(&input));
+    assert_eq!(
+        result,
+        Err(DecodeError::CountTooLarge {
+            offset: 12,
+            count: 0x7fff_ffff,
+            min_item_size: 4,
+            remaining: 0,
+        })
+    );
+    // Only the outer vector's room for one `Vec<i32>` (24 bytes on 64-bit targets).
+    assert!(
+        largest <= std::mem::size_of::<Vec<i32>>(),
+        "largest = {largest}"
+    );
+}
+
+#[test]
+fn preallocation_never_exceeds_the_remaining_input() {
+    // 100 int256 items declared with 400 bytes after the count: passes the 4-byte lower
+    // bound, but only 12 items fit. Reserving 100 * 32 = 3200 bytes up front would be
+    // more memory than the input; the reader reserves at most 400 / 32 + 1 = 13 items.
+    let mut input = vec![100, 0, 0, 0];
+    input.extend_from_slice(&[0; 400]);
+    let (result, _, largest) = measure(|| Vec::<[u8; 32]>::from_bare_bytes(&input));
+    assert_eq!(
+        result,
+        Err(DecodeError::UnexpectedEof {
+            offset: 4 + 12 * 32,
+            needed: 32,
+            remaining: 16,
+        })
+    );
+    assert_eq!(largest, 13 * 32);
+}
+
+#[test]
+fn exact_vectors_allocate_exactly_once() {
+    let mut input = vec![0x15, 0xc4, 0xb5, 0x1c, 3, 0, 0, 0];
+    input.extend_from_slice(&[0; 24]);
+    let (result, total, largest) = measure(|| Vec::<i64>::from_bytes(&input));
+    assert_eq!(result, Ok(vec![0, 0, 0]));
+    assert_eq!((total, largest), (24, 24));
+}

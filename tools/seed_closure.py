@@ -254,10 +254,13 @@ def render(schema, seed, seed_defs, chosen, ctor_type):
         "// smallest set of real layer-186 constructors, copied verbatim from",
         "// shared/schema/api-layer186.tl, that defines every type they name, recursively.",
         "// Generated and checked by tools/seed_closure.py (--write / --check); do not edit by hand.",
+        "// Each group comment is followed by a blank line: a comment directly above a",
+        "// definition is its documentation, and these comments describe the file, not the items.",
         "",
         "// LAYER %d" % LAYER,
         "",
         "// Core: Bool, the `true` type of flag bits, and the boxed vector.",
+        "",
     ]
     lines += CORE_LINES
     everyone = seed_defs + list(chosen.values())
@@ -266,9 +269,11 @@ def render(schema, seed, seed_defs, chosen, ctor_type):
         used = users_of(t, everyone, ctor_type)
         lines.append("")
         lines.append("// %s, used by %s." % (t, ", ".join(used)))
+        lines.append("")
         lines.append(c.line)
     lines.append("")
     lines.append("// The seed: the seven Updates constructors and phone.joinGroupCall, verbatim.")
+    lines.append("")
     lines += seed
     return "\n".join(lines) + "\n"
 

@@ -64,7 +64,7 @@ pub enum Code {
     IdMismatch,
     /// Files disagree on the layer number.
     LayerMismatch,
-    /// The schema holds no definition at all.
+    /// The schema holds no definition at all (empty file, only comments).
     EmptySchema,
 }
 
@@ -93,7 +93,7 @@ impl Code {
             Code::AmbiguousBareType => "E0213",
             Code::IdMismatch => "W0301",
             Code::LayerMismatch => "W0302",
-            Code::EmptySchema => "W0303",
+            Code::EmptySchema => "E0214",
         }
     }
 }

@@ -460,7 +460,7 @@ impl Checker {
             let ty = match scope.resolve(&local, &f.ty, f.bang) {
                 Ok(ty) => ty,
                 Err(d) => {
-                    self.diagnostics.push(d);
+                    self.diagnostics.push(*d);
                     ok = false;
                     continue;
                 }
@@ -509,7 +509,7 @@ impl Checker {
             Kind::Function => match scope.resolve(&local, &def.result, false) {
                 Ok(ty) => ty,
                 Err(d) => {
-                    self.diagnostics.push(d);
+                    self.diagnostics.push(*d);
                     ok = false;
                     Ty::Object
                 }

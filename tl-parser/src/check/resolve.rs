@@ -30,7 +30,7 @@ impl Scope<'_> {
         local: &Local<'_>,
         expr: &TypeExpr,
         bang: bool,
-    ) -> Result<Ty, Diagnostic> {
+    ) -> Result<Ty, Box<Diagnostic>> {
         let at = Location {
             file: local.file,
             span: expr.span,
@@ -44,7 +44,7 @@ impl Scope<'_> {
                     });
                 }
                 if bang {
-                    return Err(Diagnostic::error(
+                    return err(Diagnostic::error(
                         Code::UnboundTypeParameter,
                         at,
                         format!("`!{name}` refers to no type parameter"),
@@ -57,7 +57,7 @@ impl Scope<'_> {
                 self.resolve_name(name, at)
             }
             TypeExprKind::Nat => Ok(Ty::Flags),
-            TypeExprKind::Number(n) => Err(Diagnostic::error(
+            TypeExprKind::Number(n) => err(Diagnostic::error(
                 Code::Unsupported,
                 at,
                 format!("a number (`{n}`) cannot be used as a type"),
@@ -67,7 +67,7 @@ impl Scope<'_> {
         }
     }
 
-    fn resolve_name(&self, name: &str, at: Location) -> Result<Ty, Diagnostic> {
+    fn resolve_name(&self, name: &str, at: Location) -> Result<Ty, Box<Diagnostic>> {
         if let Some(b) = Builtin::from_tl_name(name) {
             return Ok(Ty::Builtin(b));
         }
@@ -75,7 +75,7 @@ impl Scope<'_> {
             "true" => return Ok(Ty::True),
             "Object" => return Ok(Ty::Object),
             "Vector" | "vector" => {
-                return Err(Diagnostic::error(
+                return err(Diagnostic::error(
                     Code::WrongTypeArity,
                     at,
                     format!("`{name}` needs an item type"),
@@ -91,7 +91,7 @@ impl Scope<'_> {
         } else if self.constructors.contains(name) {
             return Ok(Ty::Bare(Name::parse(name)));
         }
-        Err(self.undefined(name, at))
+        err(self.undefined(name, at))
     }
 
     fn undefined(&self, name: &str, at: Location) -> Diagnostic {
@@ -128,7 +128,7 @@ impl Scope<'_> {
         local: &Local<'_>,
         inner: &TypeExpr,
         at: Location,
-    ) -> Result<Ty, Diagnostic> {
+    ) -> Result<Ty, Box<Diagnostic>> {
         let ty = self.resolve(local, inner, false)?;
         match ty {
             Ty::Boxed(name) => {
@@ -136,7 +136,7 @@ impl Scope<'_> {
                 let ctors = self.types.get(&full).map(Vec::as_slice).unwrap_or(&[]);
                 match ctors {
                     [one] => Ok(Ty::Bare(Name::parse(one))),
-                    _ => Err(Diagnostic::error(
+                    _ => err(Diagnostic::error(
                         Code::AmbiguousBareType,
                         at,
                         format!(
@@ -158,7 +158,7 @@ impl Scope<'_> {
         head: &TypeExpr,
         args: &[TypeExpr],
         at: Location,
-    ) -> Result<Ty, Diagnostic> {
+    ) -> Result<Ty, Box<Diagnostic>> {
         let head_name = match &head.kind {
             TypeExprKind::Name(n) => n.as_str(),
             _ => "",
@@ -169,7 +169,7 @@ impl Scope<'_> {
                     boxed: head_name == "Vector",
                     item: Box::new(self.resolve(local, item, false)?),
                 }),
-                _ => Err(Diagnostic::error(
+                _ => err(Diagnostic::error(
                     Code::WrongTypeArity,
                     at,
                     format!(
@@ -182,7 +182,7 @@ impl Scope<'_> {
         }
         // Resolve the head to report an undefined name before the arity.
         self.resolve(local, head, false)?;
-        Err(Diagnostic::error(
+        err(Diagnostic::error(
             Code::WrongTypeArity,
             at,
             format!("type `{head_name}` takes no type arguments"),
@@ -198,4 +198,9 @@ pub(crate) fn is_boxed_name(name: &str) -> bool {
         .next()
         .and_then(|s| s.chars().next())
         .is_some_and(|c| c.is_ascii_uppercase())
+}
+
+/// A resolution failure (boxed: diagnostics are large and errors are rare).
+fn err<T>(d: Diagnostic) -> Result<T, Box<Diagnostic>> {
+    Err(Box::new(d))
 }

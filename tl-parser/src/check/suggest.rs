@@ -57,7 +57,7 @@ mod tests {
     #[test]
     fn closest_picks_a_near_name_only() {
         let names = ["Updates", "Update", "User", "Chat"];
-        assert_eq!(closest("Updatse", names), Some("Updates"));
+        assert_eq!(closest("Updtes", names), Some("Updates"));
         assert_eq!(closest("Usr", names), Some("User"));
         assert_eq!(closest("Zebra", names), None);
     }

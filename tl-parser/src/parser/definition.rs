@@ -51,8 +51,21 @@ pub(crate) fn definition(ctx: Ctx, section: Section, input: &str) -> PResult<'_,
         text: name_text.to_owned(),
         span: ctx.span(input, rest),
     };
+    if let Some(c) = rest.chars().next().filter(|c| !c.is_ascii()) {
+        return fail(
+            SyntaxError::at(
+                rest,
+                Code::UnexpectedCharacter,
+                format!(
+                    "`{c}` (U+{:04X}) cannot appear in the name `{name_text}…`",
+                    u32::from(c)
+                ),
+            )
+            .help("TL names use only ASCII letters, digits and `_`; non-ASCII text belongs in comments"),
+        );
+    }
     let (rest, id) = match rest.strip_prefix('#') {
-        Some(after_hash) if after_hash.starts_with(|c: char| !c.is_whitespace()) => {
+        Some(after_hash) => {
             let (r, value) = hex_id(after_hash)?;
             let number = Number {
                 value,
@@ -189,7 +202,12 @@ fn arg(ctx: Ctx, input: &str) -> PResult<'_, Arg> {
     let (rest, condition) = condition(ctx, rest)?;
     let (rest, bang) = accept(rest, "!")?;
     let (rest, _) = trivia(rest)?;
+    let anonymous = name.is_none() && condition.is_none() && !bang;
     let (rest, ty) = term(ctx, rest).map_err(|e| match e {
+        nom::Err::Error(_) if anonymous => nom::Err::Failure(SyntaxError::expected(
+            rest,
+            "a field such as `name:Type`, or `=`",
+        )),
         nom::Err::Error(err) => nom::Err::Failure(err),
         other => other,
     })?;

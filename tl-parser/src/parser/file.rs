@@ -92,10 +92,7 @@ fn leading_trivia<'a>(
         .rsplit('\n')
         .next()
         .is_none_or(|l| l.trim().is_empty());
-    loop {
-        let Some(c) = rest.chars().next() else {
-            break;
-        };
+    while let Some(c) = rest.chars().next() {
         if c == '\n' {
             if clean_line {
                 docs.clear();

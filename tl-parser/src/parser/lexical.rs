@@ -88,8 +88,12 @@ pub(crate) fn hex_id(input: &str) -> PResult<'_, u32> {
     let (rest, word) = take_while1::<_, _, SyntaxError>(is_ident_char)
         .parse(input)
         .or_else(|_| {
+            let mut e = SyntaxError::expected(input, "1 to 8 hexadecimal digits after `#`");
+            if !input.is_empty() {
+                e.code = Code::InvalidId;
+            }
             fail(
-                SyntaxError::expected(input, "1 to 8 hexadecimal digits after `#`").help(
+                e.help(
                     "write the constructor id in hexadecimal, e.g. `#1cb5c415`, or leave it out to have it computed",
                 ),
             )

@@ -1,0 +1,140 @@
+//! `tlgen check` end to end: exit codes, summary, and what a user sees.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn tlgen(args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_tlgen"))
+        .args(args)
+        .output();
+    match out {
+        Ok(out) => out,
+        Err(e) => panic!("cannot run tlgen: {e}"),
+    }
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tlgen-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    dir
+}
+
+fn write(dir: &Path, name: &str, contents: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap_or_else(|e| panic!("{e}"));
+    path.display().to_string()
+}
+
+#[test]
+fn the_seed_schema_is_valid() {
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/seed.tl");
+    let out = tlgen(&["check", seed]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        format!(
+            "{seed}: layer 186, 22 constructors (1 core line), 1 function, 15 types; 0 errors, 0 warnings\n"
+        )
+    );
+    assert_eq!(text(&out.stderr), "");
+}
+
+#[test]
+fn a_typo_in_a_3000_line_schema_shows_file_line_column_source_caret_and_suggestion() {
+    let dir = temp_dir("typo");
+    let mut schema = String::new();
+    for i in 0..3000 {
+        if i == 2499 {
+            // Line 2500 misspells `Peer2489`.
+            schema.push_str("broken owner:Peer2489x = Broken;\n");
+        } else {
+            schema.push_str(&format!("peer{i} id:long = Peer{i};\n"));
+        }
+    }
+    let path = write(&dir, "big.tl", schema.as_bytes());
+    let out = tlgen(&["check", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    let expected = [
+        "error[E0201]: undefined type `Peer2489x`".to_owned(),
+        format!("{path}:2500:14"),
+        "2500 │ broken owner:Peer2489x = Broken;".to_owned(),
+        "     │              ^^^^^^^^^ did you mean `Peer2489`?".to_owned(),
+        "= help: did you mean `Peer2489`? If not, define a constructor whose result type is `Peer2489x`".to_owned(),
+    ];
+    for line in &expected {
+        assert!(
+            stderr.contains(line.as_str()),
+            "missing {line:?} in:\n{stderr}"
+        );
+    }
+    assert!(
+        text(&out.stdout).ends_with("; 1 error, 0 warnings\n"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn warnings_do_not_fail_unless_denied() {
+    let dir = temp_dir("warn");
+    // CRC32("a = A") is 0x7aae25b9, so #12345678 draws a warning.
+    let path = write(&dir, "w.tl", b"a#12345678 = A;\n");
+    let out = tlgen(&["check", &path]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stderr).contains(
+        "warning[W0301]: written id #12345678 of `a` differs from the computed id #7aae25b9"
+    ));
+    let out = tlgen(&["check", "--deny-warnings", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = tlgen(&["check", "--quiet", &path]);
+    assert_eq!(text(&out.stderr), "");
+}
+
+#[test]
+fn io_and_usage_errors_exit_with_2() {
+    let out = tlgen(&["check", "/nonexistent/schema.tl"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).starts_with("error: cannot read `/nonexistent/schema.tl`: "));
+
+    let dir = temp_dir("binary");
+    let path = write(&dir, "bin.tl", b"a = A;\xff\xfe");
+    let out = tlgen(&["check", &path]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "error: `{path}` is not UTF-8 text (invalid byte at offset 6): TL schemas are text files\n"
+        )
+    );
+
+    assert_eq!(tlgen(&["check"]).status.code(), Some(2));
+    assert_eq!(tlgen(&["--no-such-flag"]).status.code(), Some(2));
+}
+
+#[test]
+fn empty_and_comment_only_files_are_errors() {
+    let dir = temp_dir("empty");
+    let path = write(&dir, "empty.tl", b"// nothing here\n");
+    let out = tlgen(&["check", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("error[E0214]: the schema holds no definitions"));
+}
+
+#[test]
+fn several_files_are_checked_as_one_schema() {
+    let dir = temp_dir("multi");
+    let a = write(&dir, "a.tl", b"// LAYER 7\nuser id:long = User;\n");
+    let b = write(&dir, "b.tl", b"---functions---\ngetUser id:long = User;\n");
+    let out = tlgen(&["check", &a, &b]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        format!("{a} + {b}: layer 7, 1 constructor, 1 function, 1 type; 0 errors, 0 warnings\n")
+    );
+}

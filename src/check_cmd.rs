@@ -55,7 +55,8 @@ pub fn summary(sources: &Sources, checked: &Checked) -> String {
     )
 }
 
-fn plural(n: usize, word: &str) -> String {
+/// `word` or `words` for `n` of them.
+pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         word.to_owned()
     } else {

@@ -5,13 +5,49 @@ use std::path::PathBuf;
 
 /// Compile TL (Type Language) schemas, such as Telegram's API, into Rust
 /// types with exact MTProto serializers.
+///
+/// `tlgen SCHEMA... -o DIR` checks the schema files (taken together as one
+/// schema) and writes the Rust module `DIR/mod.rs`, which compiles in any crate
+/// that depends on `tl-runtime` (`#[path = "DIR/mod.rs"] mod tl;`).
+/// `tlgen check SCHEMA...` only checks.
+///
+/// Exit status: 0 on success, 1 on schema errors, 2 on usage or I/O errors.
 #[derive(Debug, Parser)]
-#[command(name = "tlgen", version, about, long_about = None)]
+#[command(name = "tlgen", version, about, long_about)]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// What to do.
+    /// What to do (without a subcommand: generate).
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Generation options (when no subcommand is given).
+    #[command(flatten)]
+    pub generate: GenerateArgs,
+}
+
+/// Arguments of generation (`tlgen SCHEMA... -o DIR`).
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Schema files (`.tl`), taken together as one schema. Files that are
+    /// separate schemas (Telegram's api.tl and mtproto.tl) need one run each.
+    #[arg(value_name = "SCHEMA")]
+    pub schemas: Vec<PathBuf>,
+    /// Directory to write `mod.rs` into (created if missing). The file is only
+    /// rewritten when its contents change.
+    #[arg(short = 'o', long = "out-dir", value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Path under which generated code reaches the runtime crate.
+    #[arg(long, value_name = "PATH", default_value = "::tl_runtime")]
+    pub runtime_path: String,
+    /// Extra derive for every generated struct and enum (repeatable), e.g.
+    /// `--derive serde::Serialize`.
+    #[arg(long = "derive", value_name = "TRAIT")]
+    pub derives: Vec<String>,
+    /// Write nothing; fail (exit 1) if `DIR/mod.rs` is not what would be written.
+    #[arg(long)]
+    pub check: bool,
+    /// Print only errors.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// The subcommands.

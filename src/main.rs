@@ -5,6 +5,7 @@
 
 mod check_cmd;
 mod cli;
+mod generate_cmd;
 mod load;
 mod render;
 
@@ -20,9 +21,7 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let outcome = match cli.command {
         Some(cli::Command::Check(args)) => check_cmd::run(&args),
-        None => Err(cli::Failure::Usage(
-            "nothing to do: give schema files and `-o DIR`, or use `tlgen check SCHEMA...` (see `tlgen --help`)".to_owned(),
-        )),
+        None => generate_cmd::run(&cli.generate),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

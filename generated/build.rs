@@ -1,0 +1,12 @@
+//! Generates `$OUT_DIR/seed.rs` from `../schema/seed.tl` with tl-codegen's `Builder`,
+//! exactly as a downstream crate would, and `$OUT_DIR/edge.rs` from
+//! `schema/edge.tl`, the definitions that exercise tl-codegen's corner cases.
+
+fn main() {
+    for schema in ["../schema/seed.tl", "schema/edge.tl"] {
+        if let Err(error) = tl_codegen::Builder::new().schema(schema).generate() {
+            eprintln!("{error}");
+            std::process::exit(1);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+//! Rust types generated from `schema/seed.tl` by tlgen, at build time.
+//!
+//! `build.rs` runs [`tl_codegen::Builder`] on `../schema/seed.tl`, which writes
+//! `$OUT_DIR/seed.rs`; the [`seed`] module includes it, and its items are re-exported
+//! here. The [`edge`] module is generated the same way from `schema/edge.tl`. This crate is tlgen's proof that the `build.rs` route works end to end, and
+//! the home of the round-trip tests against bytes produced by Telethon (see
+//! `tests/telethon.rs`).
+//!
+//! ```
+//! use generated::{enums, types};
+//! use tl_runtime::{Deserialize, Serialize};
+//!
+//! let update = enums::Updates::from(types::UpdatesTooLong);
+//! assert_eq!(update.to_bytes(), [0x7e, 0xaf, 0x17, 0xe3]);
+//! assert_eq!(enums::Updates::from_bytes(&[0x7e, 0xaf, 0x17, 0xe3]), Ok(update));
+//! assert_eq!(generated::name_for_id(0xe317af7e), Some("updatesTooLong"));
+//! ```
+//!
+//! [`tl_codegen::Builder`]: https://docs.rs/tl-codegen
+#![deny(missing_docs)]
+
+/// The code generated from `schema/seed.tl` (layer 186: the seven `Updates`
+/// constructors, `phone.joinGroupCall`, and every type they use).
+pub mod seed {
+    include!(concat!(env!("OUT_DIR"), "/seed.rs"));
+}
+
+pub use seed::{LAYER, enums, functions, name_for_id, types};
+
+/// The code generated from `generated/schema/edge.tl`: schema names that are Rust
+/// keywords or prelude items, namespaces named like primitive types, every builtin,
+/// shared flag bits, recursive types, `Object` and the transport `message`, and
+/// generic functions. `tests/edge.rs` round-trips it.
+pub mod edge {
+    include!(concat!(env!("OUT_DIR"), "/edge.rs"));
+}

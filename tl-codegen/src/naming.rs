@@ -1,0 +1,200 @@
+//! TL names to Rust identifiers.
+//!
+//! Every TL name yields a valid Rust identifier by one fixed rule, so the same
+//! schema always gives the same names:
+//!
+//! 1. Convert the case with `heck`: types, structs and enum variants become
+//!    `UpperCamelCase`, fields and modules `snake_case`.
+//! 2. A name left empty by the conversion (a TL name made only of underscores)
+//!    becomes `unnamed` / `Unnamed`; a name starting with a digit gets a leading `_`.
+//! 3. A Rust keyword becomes a raw identifier (`type` → `r#type`), except the five
+//!    that cannot be raw (`self`, `Self`, `super`, `crate`, `_`), which get a
+//!    trailing underscore (`self_`).
+//! 4. A module named like a primitive type (`u8`, `i32`, `bool`, `str`, ...) gets a
+//!    trailing underscore too, so that generated code's `i32` always means the
+//!    primitive type.
+//!
+//! Renaming never resolves clashes: two TL names that end up as one Rust name in the
+//! same scope are reported as an error (see `collisions.rs`).
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use proc_macro2::{Ident, Span};
+
+/// Keywords of every Rust edition up to 2024, strict and reserved. Each can be
+/// written as a raw identifier except those in [`NOT_RAW`].
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Keywords that `r#` cannot escape.
+const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Primitive type names; a module with one of these names would shadow the type in
+/// the module that contains it.
+const PRIMITIVES: &[&str] = &[
+    "bool", "char", "f32", "f64", "i8", "i16", "i32", "i64", "i128", "isize", "str", "u8", "u16",
+    "u32", "u64", "u128", "usize",
+];
+
+/// A Rust identifier chosen for a TL name: its text (raw identifiers without the
+/// `r#`) and whether it must be written raw.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct RustName {
+    text: String,
+    raw: bool,
+}
+
+impl RustName {
+    /// The identifier as written in source (`r#type` for a raw one).
+    pub(crate) fn display(&self) -> String {
+        if self.raw {
+            format!("r#{}", self.text)
+        } else {
+            self.text.clone()
+        }
+    }
+
+    /// The identifier token.
+    pub(crate) fn ident(&self) -> Ident {
+        if self.raw {
+            Ident::new_raw(&self.text, Span::call_site())
+        } else {
+            Ident::new(&self.text, Span::call_site())
+        }
+    }
+
+    /// The text without any `r#`, for building other names from it.
+    pub(crate) fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+/// Ensures `converted` is non-empty, ASCII and does not start with a digit.
+fn sanitize(converted: String, empty: &str) -> String {
+    let mut text: String = converted
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    if text.trim_matches('_').is_empty() {
+        text = empty.to_owned();
+    }
+    if text.starts_with(|c: char| c.is_ascii_digit()) {
+        text.insert(0, '_');
+    }
+    text
+}
+
+/// Applies the keyword rule to a sanitized name.
+fn escape(text: String) -> RustName {
+    if NOT_RAW.contains(&text.as_str()) {
+        RustName {
+            text: format!("{text}_"),
+            raw: false,
+        }
+    } else if KEYWORDS.contains(&text.as_str()) {
+        RustName { text, raw: true }
+    } else {
+        RustName { text, raw: false }
+    }
+}
+
+/// The name of a struct, enum, enum variant or type parameter: `UpperCamelCase`.
+pub(crate) fn type_name(tl: &str) -> RustName {
+    escape(sanitize(tl.to_upper_camel_case(), "Unnamed"))
+}
+
+/// The name of a field or local variable: `snake_case`.
+pub(crate) fn field_name(tl: &str) -> RustName {
+    escape(sanitize(tl.to_snake_case(), "unnamed"))
+}
+
+/// The name of a module for a TL namespace segment: `snake_case`, never a keyword
+/// nor a primitive type name.
+pub(crate) fn module_name(tl: &str) -> RustName {
+    let text = sanitize(tl.to_snake_case(), "unnamed");
+    if PRIMITIVES.contains(&text.as_str()) || KEYWORDS.contains(&text.as_str()) {
+        // Raw module names would work, but `r#type::Foo` paths are unpleasant and a
+        // primitive name must be renamed anyway: one rule for both.
+        RustName {
+            text: format!("{text}_"),
+            raw: false,
+        }
+    } else {
+        escape(text)
+    }
+}
+
+/// A plain identifier for a name the generator itself chose (always valid).
+pub(crate) fn fixed(text: &str) -> Ident {
+    Ident::new(text, Span::call_site())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_conversion() {
+        assert_eq!(
+            type_name("updateShortSentMessage").display(),
+            "UpdateShortSentMessage"
+        );
+        assert_eq!(type_name("p_q_inner_data_dc").display(), "PQInnerDataDc");
+        assert_eq!(
+            type_name("Set_client_DH_params_answer").display(),
+            "SetClientDhParamsAnswer"
+        );
+        assert_eq!(type_name("JSONValue").display(), "JsonValue");
+        assert_eq!(field_name("srp_B").display(), "srp_b");
+        assert_eq!(field_name("new_nonce_hash1").display(), "new_nonce_hash1");
+        assert_eq!(field_name("pts_count").display(), "pts_count");
+        assert_eq!(module_name("phone").display(), "phone");
+    }
+
+    #[test]
+    fn keywords_are_raw_or_renamed() {
+        assert_eq!(field_name("type").display(), "r#type");
+        assert_eq!(field_name("static").display(), "r#static");
+        assert_eq!(field_name("gen").display(), "r#gen");
+        assert_eq!(field_name("self").display(), "self_");
+        assert_eq!(field_name("super").display(), "super_");
+        assert_eq!(field_name("crate").display(), "crate_");
+        assert_eq!(type_name("self").display(), "Self_");
+        assert_eq!(type_name("Self").display(), "Self_");
+        assert_eq!(module_name("type").display(), "type_");
+        assert_eq!(module_name("self").display(), "self_");
+        assert_eq!(module_name("u8").display(), "u8_");
+        assert_eq!(module_name("bool").display(), "bool_");
+    }
+
+    #[test]
+    fn degenerate_names_stay_valid() {
+        assert_eq!(field_name("_").display(), "unnamed");
+        assert_eq!(field_name("__").display(), "unnamed");
+        assert_eq!(type_name("_").display(), "Unnamed");
+        assert_eq!(field_name("_x").display(), "x");
+        assert_eq!(field_name("a__b").display(), "a_b");
+        // Every result must be accepted by proc-macro2 without panicking.
+        for tl in [
+            "_", "_1", "x_", "Self", "self", "crate", "super", "type", "async", "a1",
+        ] {
+            let _ = type_name(tl).ident();
+            let _ = field_name(tl).ident();
+            let _ = module_name(tl).ident();
+        }
+    }
+
+    #[test]
+    fn prelude_names_are_kept_as_they_are() {
+        // Generated code refers to std items by absolute paths, so these are safe.
+        assert_eq!(type_name("option").display(), "Option");
+        assert_eq!(type_name("vec").display(), "Vec");
+        assert_eq!(type_name("string").display(), "String");
+        assert_eq!(type_name("result").display(), "Result");
+        assert_eq!(type_name("box").display(), "Box");
+    }
+}

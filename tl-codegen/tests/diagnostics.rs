@@ -1,0 +1,126 @@
+//! Schemas that check but cannot be generated give diagnostics naming every
+//! definition involved, never a panic, a silent rename or uncompilable code.
+
+use tl_codegen::{Options, generate};
+use tl_parser::{Code, Sources};
+
+/// The rendered diagnostics of generating `text`, which must check without errors.
+fn errors(text: &str) -> Vec<String> {
+    let (sources, checked): (Sources, _) = tl_parser::check_str("t.tl", text);
+    assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
+    match generate(&checked.schema, &Options::default()) {
+        Ok(_) => Vec::new(),
+        Err(diagnostics) => diagnostics
+            .iter()
+            .map(|d| d.render_plain(&sources))
+            .collect(),
+    }
+}
+
+#[test]
+fn two_names_for_one_rust_name_are_an_error_naming_both_lines() {
+    let errors = errors("fooBar#1 = T;\nfoo_bar#2 = T;\n");
+    assert_eq!(
+        errors,
+        [
+            "t.tl:2:1: error[E0202]: constructor `foo_bar` and constructor `fooBar` both become \
+             the Rust name `FooBar` in module `types`\n  | foo_bar#2 = T;\n  | ^^^^^^^ becomes \
+             `FooBar`\n  = t.tl:1:1: constructor `fooBar` is here\n  = help: rename one of them \
+             in the schema; tlgen never renames silently, so that names stay predictable\n",
+            "t.tl:2:1: error[E0202]: constructor `foo_bar` and constructor `fooBar` both become \
+             the Rust name `FooBar` in the variants of enum `T`\n  | foo_bar#2 = T;\n  | ^^^^^^^ \
+             becomes `FooBar`\n  = t.tl:1:1: constructor `fooBar` is here\n  = help: rename one \
+             of them in the schema; tlgen never renames silently, so that names stay predictable\n",
+        ]
+    );
+}
+
+#[test]
+fn field_and_namespace_clashes_are_reported() {
+    let fields = errors("a#1 srp_B:int srp_b:int = A;\n");
+    assert_eq!(fields.len(), 1);
+    assert!(
+        fields[0].contains(
+            "field `srp_b` and field `srp_B` both become the Rust name `srp_b` in the fields of `a`"
+        ),
+        "{}",
+        fields[0]
+    );
+    let namespaces = errors("foo_bar.x#1 = foo_bar.X;\nfooBar.y#2 = foo_bar.X;\n");
+    assert_eq!(namespaces.len(), 1, "{namespaces:?}");
+    assert!(
+        namespaces[0].contains(
+            "namespace `fooBar` and namespace `foo_bar` both become the Rust name `foo_bar` in \
+             module `types`"
+        ),
+        "{}",
+        namespaces[0]
+    );
+}
+
+#[test]
+fn a_group_module_may_not_clash_with_a_namespace() {
+    let errors = errors(
+        "updates#1 flags:# a:flags.0?int b:flags.0?int = Updates;\nupdates.state#2 = updates.State;\n",
+    );
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("both become the Rust name `updates` in module `types`"),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn unsupported_definitions_are_errors() {
+    let unused = errors(
+        "boolTrue#997275b5 = Bool;\nboolFalse#bc799737 = Bool;\n---functions---\nf {X:Type} a:int = Bool;\n",
+    );
+    assert!(
+        unused
+            .iter()
+            .any(|e| e.contains("type parameter `X` of `f` is not used by any field")),
+        "{unused:?}"
+    );
+    let bytes = errors("a#1 = A;\n---functions---\ng#2 = bytes;\n");
+    assert!(
+        bytes
+            .iter()
+            .any(|e| e.contains("the result `bytes` of function `g` cannot be decoded")),
+        "{bytes:?}"
+    );
+}
+
+#[test]
+fn invalid_options_are_one_diagnostic() {
+    let (_, checked) = tl_parser::check_str("t.tl", "a#1 = A;\n");
+    let mut options = Options::default();
+    options.extra_derives = vec!["not a path".to_owned()];
+    let diagnostics = generate(&checked.schema, &options)
+        .err()
+        .unwrap_or_default();
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!(diagnostics[0].code, Code::Unsupported);
+    assert!(
+        diagnostics[0]
+            .message
+            .starts_with("derive `not a path` is not a Rust path")
+    );
+    assert!(options.validate().is_err());
+    assert!(Options::default().validate().is_ok());
+}
+
+#[test]
+fn options_change_paths_and_derives() {
+    let (_, checked) = tl_parser::check_str("t.tl", "a#1 x:int = A;\n");
+    let mut options = Options::default();
+    options.runtime_path = "crate::rt".to_owned();
+    options.extra_derives = vec!["Eq".to_owned(), "::core::hash::Hash".to_owned()];
+    let code = generate(&checked.schema, &options).unwrap_or_default();
+    assert!(
+        code.contains("#[derive(Debug, Clone, PartialEq, Eq, ::core::hash::Hash)]"),
+        "{code}"
+    );
+    assert!(code.contains("impl crate::rt::Serialize for A"), "{code}");
+    assert!(!code.contains("tl_runtime"));
+}

@@ -2,19 +2,14 @@
 
 use crate::cli::{CheckArgs, Failure};
 use crate::load::read_sources;
-use crate::render::Renderer;
+use crate::render::print_diagnostics;
 use tl_parser::{Checked, Schema, Sources, check};
 
 /// Runs `tlgen check`.
 pub fn run(args: &CheckArgs) -> Result<(), Failure> {
     let sources = read_sources(&args.schemas)?;
     let checked = check(&sources);
-    let renderer = Renderer::new(&sources);
-    for d in &checked.diagnostics {
-        if d.is_error() || !args.quiet {
-            eprint!("{}", renderer.render(d));
-        }
-    }
+    print_diagnostics(&sources, &checked.diagnostics, args.quiet);
     println!("{}", summary(&sources, &checked));
     let warnings = checked.warnings().count();
     if checked.has_errors() || (args.deny_warnings && warnings > 0) {

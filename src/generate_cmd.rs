@@ -3,7 +3,7 @@
 use crate::check_cmd::{plural, summary};
 use crate::cli::{Failure, GenerateArgs};
 use crate::load::read_sources;
-use crate::render::Renderer;
+use crate::render::print_diagnostics;
 use std::path::Path;
 use tl_parser::check;
 
@@ -22,12 +22,7 @@ pub fn run(args: &GenerateArgs) -> Result<(), Failure> {
     };
     let sources = read_sources(&args.schemas)?;
     let checked = check(&sources);
-    let renderer = Renderer::new(&sources);
-    for d in &checked.diagnostics {
-        if d.is_error() || !args.quiet {
-            eprint!("{}", renderer.render(d));
-        }
-    }
+    print_diagnostics(&sources, &checked.diagnostics, args.quiet);
     if checked.has_errors() {
         let errors = checked.errors().count();
         eprintln!(
@@ -42,9 +37,7 @@ pub fn run(args: &GenerateArgs) -> Result<(), Failure> {
     let code = match tl_codegen::generate(&checked.schema, &options) {
         Ok(code) => code,
         Err(diagnostics) => {
-            for d in &diagnostics {
-                eprint!("{}", renderer.render(d));
-            }
+            print_diagnostics(&sources, &diagnostics, false);
             eprintln!("error: nothing written: the schema cannot be turned into Rust");
             return Err(Failure::SchemaErrors);
         }

@@ -67,3 +67,13 @@ impl Renderer {
 fn span_range(span: tl_parser::Span) -> std::ops::Range<usize> {
     span.start..span.end
 }
+
+/// Prints diagnostics to standard error: errors always, warnings unless `quiet`.
+pub fn print_diagnostics(sources: &Sources, diagnostics: &[Diagnostic], quiet: bool) {
+    let renderer = Renderer::new(sources);
+    for d in diagnostics {
+        if d.is_error() || !quiet {
+            eprint!("{}", renderer.render(d));
+        }
+    }
+}

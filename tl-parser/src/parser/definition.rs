@@ -394,16 +394,7 @@ pub(crate) fn term(ctx: Ctx, input: &str) -> PResult<'_, TypeExpr> {
                 .help("generic arguments are written `Vector<Type>`"),
         );
     }
-    Ok((
-        rest,
-        TypeExpr {
-            kind: TypeExprKind::Apply {
-                head: Box::new(head),
-                args,
-            },
-            span: ctx.span(input, rest),
-        },
-    ))
+    Ok((rest, apply(ctx, input, rest, head, args)))
 }
 
 /// `term term*`: an application when more than one term follows. With
@@ -427,16 +418,7 @@ fn expression(ctx: Ctx, input: &str, one_line: bool) -> PResult<'_, TypeExpr> {
     if args.is_empty() {
         return Ok((rest, head));
     }
-    Ok((
-        rest,
-        TypeExpr {
-            kind: TypeExprKind::Apply {
-                head: Box::new(head),
-                args,
-            },
-            span: ctx.span(input, rest),
-        },
-    ))
+    Ok((rest, apply(ctx, input, rest, head, args)))
 }
 
 /// The result type after `=`.
@@ -450,4 +432,15 @@ fn result_type(ctx: Ctx, input: &str) -> PResult<'_, TypeExpr> {
         }),
         other => other,
     })
+}
+
+/// `head` applied to `args`, spanning from `input` to `rest`.
+fn apply(ctx: Ctx, input: &str, rest: &str, head: TypeExpr, args: Vec<TypeExpr>) -> TypeExpr {
+    TypeExpr {
+        kind: TypeExprKind::Apply {
+            head: Box::new(head),
+            args,
+        },
+        span: ctx.span(input, rest),
+    }
 }

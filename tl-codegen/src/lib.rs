@@ -62,6 +62,7 @@
 
 #![deny(missing_docs)]
 
+mod arbitrary;
 mod builder;
 mod codec;
 mod collisions;
@@ -113,6 +114,12 @@ pub struct Options {
     /// name as a crate would otherwise shadow it. `Eq` and `Hash` only work for
     /// schemas without `double` fields.
     pub extra_derives: Vec<String>,
+    /// Also generate `pub mod arbitrary`: a seeded random generator (`Rng`), a
+    /// trait `Arbitrary` implemented by every generated type, whose values nest no
+    /// deeper than a given depth, and `visit_all`, which visits the type of every
+    /// constructor and function. For property tests (encode, decode, compare); the
+    /// module needs nothing beyond the runtime. Default `false`.
+    pub arbitrary: bool,
 }
 
 impl Default for Options {
@@ -120,6 +127,7 @@ impl Default for Options {
         Options {
             runtime_path: "::tl_runtime".to_owned(),
             extra_derives: Vec::new(),
+            arbitrary: false,
         }
     }
 }
@@ -185,7 +193,10 @@ pub fn generate(schema: &Schema, options: &Options) -> Result<String, Vec<Diagno
     if !diagnostics.is_empty() {
         return Err(diagnostics);
     }
-    let tokens = root(&ctx);
+    let mut tokens = root(&ctx);
+    if options.arbitrary {
+        tokens.extend(arbitrary::module(&ctx)?);
+    }
     let file = syn::parse2::<syn::File>(tokens).map_err(|e| {
         vec![general_error(
             schema,

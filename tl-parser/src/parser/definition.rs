@@ -425,9 +425,11 @@ fn expression(ctx: Ctx, input: &str, one_line: bool) -> PResult<'_, TypeExpr> {
 fn result_type(ctx: Ctx, input: &str) -> PResult<'_, TypeExpr> {
     expression(ctx, input, true).map_err(|e| match e {
         nom::Err::Error(err) => nom::Err::Failure(SyntaxError {
-            message: err
-                .message
-                .replace("expected a type", "expected the result type"),
+            message: super::error::Message::Text(
+                err.message
+                    .render()
+                    .replace("expected a type", "expected the result type"),
+            ),
             ..err
         }),
         other => other,

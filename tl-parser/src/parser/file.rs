@@ -174,7 +174,7 @@ fn recover(start: &str, rest_at: usize) -> &str {
 fn to_diagnostic(ctx: Ctx, file: FileId, e: &SyntaxError) -> Diagnostic {
     let start = ctx.len.saturating_sub(e.rest_at);
     let span = Span::new(start, (start + e.width).min(ctx.len));
-    let mut d = Diagnostic::error(e.code, Location { file, span }, e.message.clone());
+    let mut d = Diagnostic::error(e.code, Location { file, span }, e.message.render());
     if let Some(help) = &e.help {
         d = d.with_help(help.clone());
     }

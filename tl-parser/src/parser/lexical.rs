@@ -4,8 +4,8 @@ use super::error::{PResult, SyntaxError, fail};
 use crate::diagnostic::Code;
 use nom::Parser;
 use nom::bytes::complete::{tag, take_until, take_while, take_while1};
-use nom::character::complete::{digit1, satisfy};
-use nom::combinator::recognize;
+use nom::character::complete::digit1;
+use nom::error::{ErrorKind, ParseError as _};
 
 /// Skips white space and comments (`//` to end of line, `/* */`).
 pub(crate) fn trivia(mut input: &str) -> PResult<'_, ()> {
@@ -51,8 +51,31 @@ pub(crate) fn is_ident_char(c: char) -> bool {
 }
 
 /// One identifier segment: `[A-Za-z_][A-Za-z0-9_]*`.
+///
+/// Scans bytes directly: the nom combinator form (`satisfy` + `take_while` over
+/// `char`s) was the parser's largest self cost (see BENCHMARKS.md). All the
+/// bytes taken are ASCII, so the split is on a character boundary.
 pub(crate) fn ident_segment(input: &str) -> PResult<'_, &str> {
-    recognize((satisfy(is_ident_start), take_while(is_ident_char))).parse(input)
+    let bytes = input.as_bytes();
+    let starts = bytes
+        .first()
+        .is_some_and(|&b| is_ident_start(char::from(b)));
+    let len = if starts {
+        bytes
+            .iter()
+            .skip(1)
+            .position(|&b| !is_ident_char(char::from(b)))
+            .map_or(bytes.len(), |p| p + 1)
+    } else {
+        0
+    };
+    match input.split_at_checked(len) {
+        Some((name, rest)) if len > 0 => Ok((rest, name)),
+        _ => Err(nom::Err::Error(SyntaxError::from_error_kind(
+            input,
+            ErrorKind::Satisfy,
+        ))),
+    }
 }
 
 /// A possibly namespaced name: `a.b.name`. Stops before `.0` (a flag bit).
@@ -122,7 +145,11 @@ pub(crate) fn hex_id(input: &str) -> PResult<'_, u32> {
 }
 
 /// Expects the literal `token` (after trivia), failing with `what` otherwise.
-pub(crate) fn expect<'a>(input: &'a str, token: &'static str, what: &str) -> PResult<'a, ()> {
+pub(crate) fn expect<'a>(
+    input: &'a str,
+    token: &'static str,
+    what: &'static str,
+) -> PResult<'a, ()> {
     let (input, _) = trivia(input)?;
     match tag::<_, _, SyntaxError>(token).parse(input) {
         Ok((rest, _)) => Ok((rest, ())),

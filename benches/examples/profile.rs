@@ -1,0 +1,167 @@
+//! A fixed workload for `valgrind --tool=callgrind`, whose instruction counts
+//! are repeatable on a noisy machine where wall-clock timings are not.
+//!
+//! ```text
+//! cargo build --release -p tlgen-benches --example profile
+//! valgrind --tool=callgrind target/release/examples/profile WORKLOAD SIDE [ITERATIONS]
+//! ```
+//!
+//! WORKLOAD: parse, generate, encode-updates, decode-updates, encode-messages,
+//! decode-messages, encode-join, decode-join, encode-file, decode-file, memcpy-file;
+//! also encode-updates-grow (tlgen's `serialize` into a vector grown as it goes,
+//! without the `serialized_len` pass) and sizes (prints `size_of` of the large
+//! message types on both sides).
+//! SIDE: tlgen or grammers (ignored by memcpy-file, encode-updates-grow and sizes). The payloads are built and
+//! checked before the measured loop; compare runs with ITERATIONS and 0
+//! iterations to subtract the setup.
+
+#[cfg(not(tlgen_schemas_missing))]
+fn main() {
+    use grammers_tl_types::Serializable as _;
+    use std::hint::black_box;
+    use tl_runtime::Serialize as _;
+    use tlgen_benches::payloads;
+
+    let args: Vec<String> = std::env::args().collect();
+    if args.len() < 3 {
+        eprintln!("usage: profile WORKLOAD tlgen|grammers [ITERATIONS]");
+        std::process::exit(2);
+    }
+    let (workload, side) = (args[1].as_str(), args[2].as_str());
+    let n: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(100);
+    let start = std::time::Instant::now();
+    struct Report(std::time::Instant, usize);
+    impl Drop for Report {
+        fn drop(&mut self) {
+            if self.1 > 0 {
+                eprintln!(
+                    "{:?} per iteration (wall clock, setup included)",
+                    self.0.elapsed() / self.1 as u32
+                );
+            }
+        }
+    }
+    let _report = Report(start, n);
+    let tlgen = match side {
+        "tlgen" => true,
+        "grammers" => false,
+        _ => {
+            eprintln!("SIDE must be tlgen or grammers");
+            std::process::exit(2);
+        }
+    };
+    macro_rules! codec {
+        ($p:expr, $encode:expr) => {{
+            let p = $p;
+            for _ in 0..n {
+                match ($encode, tlgen) {
+                    (true, true) => drop(black_box(black_box(&p.tlgen).to_bytes())),
+                    (true, false) => drop(black_box(black_box(&p.grammers).to_bytes())),
+                    (false, true) => drop(black_box(tl_runtime_from_bytes(
+                        &p.tlgen,
+                        black_box(&p.bytes),
+                    ))),
+                    (false, false) => drop(black_box(grammers_from_bytes(
+                        &p.grammers,
+                        black_box(&p.bytes[p.grammers_offset..]),
+                    ))),
+                }
+            }
+        }};
+    }
+    fn tl_runtime_from_bytes<T: tl_runtime::Deserialize>(_: &T, b: &[u8]) -> Option<T> {
+        T::from_bytes(b).ok()
+    }
+    fn grammers_from_bytes<G: grammers_tl_types::Deserializable>(_: &G, b: &[u8]) -> Option<G> {
+        G::from_bytes(b).ok()
+    }
+    match workload {
+        "parse" => {
+            let text = tlgen_benches::api_schema_text();
+            for _ in 0..n {
+                if tlgen {
+                    drop(black_box(tl_parser::check_str("api-layer230.tl", &text)));
+                } else {
+                    drop(black_box(
+                        grammers_tl_parser::parse_tl_file(&text).collect::<Vec<_>>(),
+                    ));
+                }
+            }
+        }
+        "generate" => {
+            let text = tlgen_benches::api_schema_text();
+            for _ in 0..n {
+                if tlgen {
+                    let (_, checked) = tl_parser::check_str("api-layer230.tl", &text);
+                    let code = tl_codegen::generate(&checked.schema, &Default::default());
+                    drop(black_box(code));
+                } else {
+                    let defs: Vec<_> = grammers_tl_parser::parse_tl_file(&text)
+                        .filter_map(Result::ok)
+                        .collect();
+                    let mut out = grammers_tl_gen::Outputs {
+                        common: Vec::new(),
+                        types: Vec::new(),
+                        functions: Vec::new(),
+                        enums: Vec::new(),
+                    };
+                    let config = grammers_tl_gen::Config {
+                        gen_name_for_id: true,
+                        ..Default::default()
+                    };
+                    let r = grammers_tl_gen::generate_rust_code(&mut out, &defs, 230, &config);
+                    drop(black_box((r, out.types)));
+                }
+            }
+        }
+        "encode-updates" => codec!(payloads::updates(), true),
+        "decode-updates" => codec!(payloads::updates(), false),
+        "encode-updates-grow" => {
+            // tlgen's `serialize` into a vector grown as it goes (no length pass).
+            let p = payloads::updates();
+            for _ in 0..n {
+                let mut out = Vec::new();
+                tl_runtime::Serialize::serialize(black_box(&p.tlgen), &mut out);
+                drop(black_box(out));
+            }
+        }
+        "encode-messages" => codec!(payloads::messages(), true),
+        "decode-messages" => codec!(payloads::messages(), false),
+        "encode-join" => codec!(payloads::join_group_call(), true),
+        "decode-join" => codec!(payloads::join_group_call(), false),
+        "encode-file" => codec!(payloads::upload_file(), true),
+        "decode-file" => codec!(payloads::upload_file(), false),
+        "sizes" => {
+            use tlgen_full_schema_tests::api;
+            eprintln!(
+                "size_of: tlgen Message {} enums::Message {} Update {} User {}; grammers Message {} enums::Message {} Update {} User {}",
+                size_of::<api::types::Message>(),
+                size_of::<api::enums::Message>(),
+                size_of::<api::enums::Update>(),
+                size_of::<api::enums::User>(),
+                size_of::<grammers_tl_types::types::Message>(),
+                size_of::<grammers_tl_types::enums::Message>(),
+                size_of::<grammers_tl_types::enums::Update>(),
+                size_of::<grammers_tl_types::enums::User>(),
+            );
+        }
+        "memcpy-file" => {
+            let data = payloads::file_data();
+            for _ in 0..n {
+                let src = black_box(&data);
+                let mut out = Vec::with_capacity(src.len());
+                out.extend_from_slice(src);
+                drop(black_box(out));
+            }
+        }
+        _ => {
+            eprintln!("unknown workload {workload}");
+            std::process::exit(2);
+        }
+    }
+}
+
+#[cfg(tlgen_schemas_missing)]
+fn main() {
+    eprintln!("schemas missing: nothing to profile");
+}

@@ -1,0 +1,40 @@
+//! Inputs shared by the benchmarks that compare tlgen with the grammers crates.
+//!
+//! Each payload is built once as a `grammers_tl_types` value; the tlgen value is
+//! decoded from grammers' bytes, and [`Payload::new`] asserts that both sides
+//! encode to the identical bytes and that both decode them back to equal
+//! values. That check runs outside timing and is what makes the encode and
+//! decode comparisons fair: the two libraries handle the same message.
+//!
+//! Both crates bundle Telegram's API layer 230 (grammers-tl-types 0.11.0's
+//! `tl/api.tl` has the same definitions as `api-layer230.tl`), so the
+//! constructor ids are the same on both sides.
+
+#[cfg(not(tlgen_schemas_missing))]
+pub mod payloads;
+
+use std::path::PathBuf;
+
+/// Whether the shared schemas were found when this crate was built; when they
+/// were not, the tlgen API types are empty and every benchmark is skipped.
+pub const SCHEMAS_PRESENT: bool = !cfg!(tlgen_schemas_missing);
+
+/// The directory holding `api-layer230.tl` and `mtproto.tl`: `$TL_SCHEMA_DIR`
+/// when set at run time, else the one this crate was built against.
+pub fn schema_dir() -> PathBuf {
+    std::env::var_os("TL_SCHEMA_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("TLGEN_BENCH_SCHEMA_DIR")))
+}
+
+/// The text of `api-layer230.tl`.
+///
+/// # Panics
+/// If the file cannot be read (benchmarks only run when it exists).
+pub fn api_schema_text() -> String {
+    let path = schema_dir().join("api-layer230.tl");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) => panic!("cannot read {}: {e}", path.display()),
+    }
+}

@@ -50,24 +50,24 @@ fn id<T: Identifiable>() -> [u8; 4] {
 
 #[test]
 fn prelude_names_are_ordinary_types() {
-    let some = enums::Option::Some(types::Some { value: 5 });
-    let none = enums::Option::None(types::None);
-    let boxed = enums::Box::Box(types::Box {
+    let some = enums::Option::from(types::Some { value: 5 });
+    let none = enums::Option::from(types::None);
+    let boxed = enums::Box::from(types::Box {
         inner: none.clone(),
     });
     let values = (
         round_trip(&some),
         round_trip(&none),
-        round_trip(&enums::Result::Ok(types::Ok {
+        round_trip(&enums::Result::from(types::Ok {
             value: "fine".to_owned(),
         })),
-        round_trip(&enums::Result::Err(types::Err { code: -1 })),
+        round_trip(&enums::Result::from(types::Err { code: -1 })),
         round_trip(&boxed),
-        round_trip(&enums::Vec::Vec(types::Vec { items: vec![1, 2] })),
-        round_trip(&enums::String::StringValue(types::StringValue {
+        round_trip(&enums::Vec::from(types::Vec { items: vec![1, 2] })),
+        round_trip(&enums::String::from(types::StringValue {
             text: "s".to_owned(),
         })),
-        round_trip(&enums::From::From(types::From { value: boxed })),
+        round_trip(&enums::From::from(types::From { value: boxed })),
     );
     assert_eq!(values.0, cat(&[&id::<types::Some>(), &5_i32.to_le_bytes()]));
     assert_eq!(values.1, id::<types::None>());
@@ -104,7 +104,7 @@ fn keyword_fields_are_raw_or_renamed() {
     );
     round_trip(&enums::Me::Self_(types::Self_ { value: 7 }));
     // Namespaces named like keywords and primitive types.
-    let thing = enums::type_::Thing::Thing(types::type_::Thing { value: 3 });
+    let thing = enums::type_::Thing::from(types::type_::Thing { value: 3 });
     round_trip(&types::types::Thing {
         other: thing.clone(),
     });
@@ -241,20 +241,18 @@ fn shared_bits_are_one_option() {
 
 /// `text` wrapped in `depth` levels of `textBold`.
 fn bold(depth: usize, text: &str) -> enums::RichText {
-    let mut value = enums::RichText::TextPlain(types::TextPlain {
+    let mut value = enums::RichText::from(types::TextPlain {
         text: text.to_owned(),
     });
     for _ in 0..depth {
-        value = enums::RichText::TextBold(types::TextBold {
-            text: Box::new(value),
-        });
+        value = enums::RichText::from(types::TextBold { text: value });
     }
     value
 }
 
 #[test]
 fn recursive_types_are_boxed_and_depth_limited() {
-    let concat = enums::RichText::TextConcat(types::TextConcat {
+    let concat = enums::RichText::from(types::TextConcat {
         texts: vec![bold(2, "a"), bold(0, "b")],
     });
     round_trip(&concat);
@@ -314,7 +312,7 @@ fn objects_are_raw_and_message_bodies_sized() {
     let decoded = types::RpcResult::from_bytes(&bytes).map(|r| r.result.decode::<enums::Pong>());
     assert_eq!(decoded, Ok(Ok(pong(5, 6))));
 
-    let gzip = enums::Object::GzipPacked(types::GzipPacked {
+    let gzip = enums::Object::from(types::GzipPacked {
         packed_data: vec![1, 2],
     });
     round_trip(&gzip);

@@ -99,6 +99,8 @@ pub(crate) struct Context<'a> {
     bool_type: Option<usize>,
     /// `(constructor, field)` pairs whose value is boxed (see `recursion.rs`).
     pub boxed: BTreeSet<(usize, usize)>,
+    /// Constructors whose enum variant holds a `Box` (see `variant_boxing.rs`).
+    pub boxed_variants: BTreeSet<usize>,
     /// Layout of each constructor, by index.
     pub constructor_layouts: Vec<Layout>,
     /// Layout of each function, by index.
@@ -149,6 +151,7 @@ impl<'a> Context<'a> {
             types_by_name,
             bool_type,
             boxed: BTreeSet::new(),
+            boxed_variants: crate::variant_boxing::boxed_variants(schema),
             constructor_layouts: schema.constructors.iter().map(Layout::of).collect(),
             function_layouts: schema.functions.iter().map(Layout::of).collect(),
         }

@@ -9,7 +9,10 @@
 //! The enum serializes as its variant's struct does (id, then fields), decodes by
 //! dispatching on the constructor id (an unknown id is an error naming the type),
 //! and exposes `constructor_id()` and `tl_name()`. Each struct converts into its
-//! enum with `From`.
+//! enum with `From`. Variants of large structs hold them in a `Box`, so that
+//! an enum value stays small whatever constructor it holds
+//! (`variant_boxing.rs`); `From` boxes them, so `types::X { .. }.into()` works
+//! for every variant.
 
 use crate::context::{Context, Scope};
 use crate::docs;
@@ -19,11 +22,13 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use tl_parser::TypeDef;
 
-/// One variant: its name, the path of its struct, and its constructor.
+/// One variant: its name, the path of its struct, its constructor, and
+/// whether it holds the struct in a `Box` (see `variant_boxing.rs`).
 struct Variant<'a> {
     name: RustName,
     path: TokenStream,
     constructor: &'a tl_parser::Combinator,
+    boxed: bool,
 }
 
 /// The variants of type `t`, seen from module `at`.
@@ -36,6 +41,7 @@ fn variants<'a>(ctx: &Context<'a>, t: &TypeDef, at: &Scope) -> Vec<Variant<'a>> 
                 name: naming::type_name(&constructor.name.name),
                 path: ctx.constructor_path(index, at),
                 constructor,
+                boxed: ctx.boxed_variants.contains(&index),
             })
         })
         .collect()
@@ -74,7 +80,11 @@ pub(crate) fn items(ctx: &Context<'_>, index: usize) -> TokenStream {
         ]);
         let variant = v.name.ident();
         let path = &v.path;
-        quote!(#doc #variant(#path))
+        if v.boxed {
+            quote!(#doc #variant(::std::boxed::Box<#path>))
+        } else {
+            quote!(#doc #variant(#path))
+        }
     });
     let ids = variants.iter().map(|v| {
         let variant = v.name.ident();
@@ -98,17 +108,29 @@ pub(crate) fn items(ctx: &Context<'_>, index: usize) -> TokenStream {
         let variant = v.name.ident();
         let id = hex_literal(v.constructor.id);
         let path = &v.path;
-        quote! {
-            #id => <#path as #rt::DeserializeBare>::deserialize_bare(reader).map(Self::#variant)
+        if v.boxed {
+            quote! {
+                #id => <#path as #rt::DeserializeBare>::deserialize_bare(reader)
+                    .map(|value| Self::#variant(::std::boxed::Box::new(value)))
+            }
+        } else {
+            quote! {
+                #id => <#path as #rt::DeserializeBare>::deserialize_bare(reader).map(Self::#variant)
+            }
         }
     });
     let froms = variants.iter().map(|v| {
         let variant = v.name.ident();
         let path = &v.path;
+        let value = if v.boxed {
+            quote!(::std::boxed::Box::new(value))
+        } else {
+            quote!(value)
+        };
         quote! {
             impl ::std::convert::From<#path> for #name {
                 fn from(value: #path) -> Self {
-                    Self::#variant(value)
+                    Self::#variant(#value)
                 }
             }
         }

@@ -81,6 +81,7 @@ mod recursion;
 mod serialize;
 mod structs;
 mod validate;
+mod variant_boxing;
 
 pub use builder::{BuildError, Builder, Report};
 pub use paths::{ItemPath, item_paths};

@@ -6,6 +6,9 @@
 //!
 //! The schemas are read from `$TL_SCHEMA_DIR`, else `../../shared/schema`.
 
+#[path = "../tests/full-schema/src/generic_query.rs"]
+mod generic_query;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -37,16 +40,7 @@ fn main() {
         let root = format!("tlgen_full_schema_tests::{module}");
         let paths = item_paths(schema);
         // The concrete query of generic functions, as tests/full-schema chooses it.
-        let query = schema
-            .functions
-            .iter()
-            .position(|f| f.type_params.is_empty() && f.fields.is_empty())
-            .or_else(|| {
-                schema
-                    .functions
-                    .iter()
-                    .position(|f| f.type_params.is_empty())
-            })
+        let query = generic_query::generic_query_index(schema)
             .and_then(|i| paths.iter().filter(|p| p.kind == Kind::Function).nth(i))
             .map(|p| format!("{root}::{}", p.struct_path));
         for p in &paths {

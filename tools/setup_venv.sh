@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Create the project's Python venv (.venv at the repository root) and install
-# tools/requirements.txt into it. Idempotent: does only what is missing, and says what it did.
-# Usage: tools/setup_venv.sh   (then: .venv/bin/python tools/telethon_vectors.py --check)
+# Create a Python venv and install a pinned requirements file into it. Idempotent: does only
+# what is missing, and says what it did.
+# Usage: tools/setup_venv.sh [VENV [REQUIREMENTS]]
+#   defaults: .venv at the repository root, tools/requirements.txt (Telethon for the seed
+#   vectors; then: .venv/bin/python tools/telethon_vectors.py --check).
+#   tools/differential/setup.sh calls it for .venv-differential.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-VENV="$ROOT/.venv"
-REQ="$ROOT/tools/requirements.txt"
+VENV="${1:-$ROOT/.venv}"
+REQ="${2:-$ROOT/tools/requirements.txt}"
 
 if [ -x "$VENV/bin/python" ]; then
     echo "setup_venv: $VENV already exists"
@@ -33,9 +36,9 @@ for line in open(sys.argv[1], encoding="utf-8"):
 sys.exit(0 if ok else 1)
 PY
 then
-    echo "setup_venv: requirements already installed ($(grep -c '==' "$REQ") pins of tools/requirements.txt)"
+    echo "setup_venv: requirements already installed ($(grep -c '==' "$REQ") pins of $REQ)"
 else
     "$VENV/bin/python" -m pip install --disable-pip-version-check -q -r "$REQ"
-    echo "setup_venv: installed tools/requirements.txt into $VENV"
+    echo "setup_venv: installed $REQ into $VENV"
 fi
 "$VENV/bin/python" -m pip freeze --disable-pip-version-check | sed 's/^/setup_venv:   /'

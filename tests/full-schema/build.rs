@@ -6,6 +6,9 @@
 //! When they are missing, empty modules are generated and the
 //! `tlgen_schemas_missing` cfg is set, so the tests can say they were skipped.
 
+#[path = "src/generic_query.rs"]
+mod generic_query;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use tl_codegen::{ItemPath, Options, item_paths};
@@ -83,19 +86,9 @@ fn generate(path: &Path, file: &str, module: &str, dispatch: &mut String) -> Str
             panic!("cannot generate {file}:\n{rendered}");
         }
     };
-    // The concrete function standing for `X` in generic functions: the same
-    // rule as `Synth::new` (first non-generic function without fields, else
-    // the first non-generic one).
-    let query = schema
-        .functions
-        .iter()
-        .position(|f| f.type_params.is_empty() && f.fields.is_empty())
-        .or_else(|| {
-            schema
-                .functions
-                .iter()
-                .position(|f| f.type_params.is_empty())
-        });
+    // The concrete function standing for `X` in generic functions (the rule
+    // `Synth::new` uses too).
+    let query = generic_query::generic_query_index(schema);
     let paths = item_paths(schema);
     let query_path = query
         .and_then(|i| paths.iter().filter(|p| p.kind == Kind::Function).nth(i))

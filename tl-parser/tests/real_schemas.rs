@@ -32,7 +32,9 @@ fn check_files(names: &[&str]) -> Option<(Sources, Checked)> {
     let dir = schema_dir()?;
     let mut sources = Sources::new();
     for name in names {
-        let text = std::fs::read_to_string(dir.join(name)).ok()?;
+        let path = dir.join(name);
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
         sources.add(*name, text);
     }
     let checked = check(&sources);

@@ -19,9 +19,47 @@ pub mod dispatch {
     include!(concat!(env!("OUT_DIR"), "/dispatch.rs"));
 }
 
+pub mod generic_query;
 pub mod synth;
 
+use tl_parser::{Schema, Sources, check};
 use tl_runtime::{DecodeError, Deserialize, Serialize};
+
+/// Whether the shared schemas were found when this crate was built. When they
+/// were not, says that the calling test is skipped; under CI (`CI` set) that is
+/// a failure instead.
+pub fn schemas_present() -> bool {
+    if cfg!(tlgen_schemas_missing) {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "the shared schemas are missing under CI"
+        );
+        eprintln!(
+            "skipped: the shared schemas were not found when this crate was built (set TL_SCHEMA_DIR)"
+        );
+        return false;
+    }
+    true
+}
+
+/// Reads and checks schema `file` from `$TL_SCHEMA_DIR`, else `../shared/schema`
+/// (the directory `build.rs` generated from). Panics, naming the path, when it
+/// cannot be read or has errors.
+pub fn load_schema(file: &str) -> Schema {
+    let dir = std::env::var_os("TL_SCHEMA_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/schema")
+        });
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let mut sources = Sources::new();
+    sources.add(file, text);
+    let checked = check(&sources);
+    assert!(!checked.has_errors(), "{file} has errors");
+    checked.schema
+}
 
 /// Decodes `bytes` as `T` (rejecting trailing bytes) and encodes the value
 /// again; the caller compares the result with `bytes`. Also checks that

@@ -111,14 +111,11 @@ pub struct Synth<'a> {
 }
 
 impl<'a> Synth<'a> {
-    /// Prepares a synthesizer; `generic_query` is the first non-generic
-    /// function without fields (falling back to the first non-generic one).
+    /// Prepares a synthesizer; `generic_query` follows
+    /// [`crate::generic_query::generic_query_index`].
     pub fn new(schema: &'a Schema) -> Self {
-        let generic_query = schema
-            .functions
-            .iter()
-            .find(|f| f.type_params.is_empty() && f.fields.is_empty())
-            .or_else(|| schema.functions.iter().find(|f| f.type_params.is_empty()));
+        let generic_query =
+            crate::generic_query::generic_query_index(schema).and_then(|i| schema.functions.get(i));
         let mut synth = Synth {
             schema,
             cheapest: cheapest_constructors(schema, &|_| true),

@@ -17,38 +17,12 @@
 //! `random_values_round_trip`.
 
 use std::fmt::Write as _;
-use tl_parser::{Schema, Sources, check};
-use tlgen_full_schema_tests::dispatch;
+use tl_parser::Schema;
 use tlgen_full_schema_tests::synth::{Flags, Synth};
-
-fn schemas_present() -> bool {
-    if cfg!(tlgen_schemas_missing) {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "the shared schemas are missing under CI"
-        );
-        eprintln!(
-            "skipped: the shared schemas were not found when this crate was built (set TL_SCHEMA_DIR)"
-        );
-        return false;
-    }
-    true
-}
+use tlgen_full_schema_tests::{dispatch, load_schema, schemas_present};
 
 fn api_schema() -> Schema {
-    let dir = std::env::var_os("TL_SCHEMA_DIR")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| {
-            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/schema")
-        });
-    let path = dir.join("api-layer230.tl");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let mut sources = Sources::new();
-    sources.add("api-layer230.tl", text);
-    let checked = check(&sources);
-    assert!(!checked.has_errors(), "api-layer230.tl has errors");
-    checked.schema
+    load_schema("api-layer230.tl")
 }
 
 fn env_path(name: &str) -> Option<std::path::PathBuf> {

@@ -3,41 +3,13 @@
 //! decode with the generated types and re-encode to the identical bytes, once
 //! with every optional field present and once with none.
 
-use tl_parser::{Sources, check};
-use tlgen_full_schema_tests::dispatch;
 use tlgen_full_schema_tests::synth::{Flags, Synth};
+use tlgen_full_schema_tests::{dispatch, load_schema, schemas_present};
 
 type Dispatch = fn(&str, &[u8]) -> Option<Result<Vec<u8>, tl_runtime::DecodeError>>;
 
-fn schemas_present() -> bool {
-    if cfg!(tlgen_schemas_missing) {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "the shared schemas are missing under CI"
-        );
-        eprintln!(
-            "skipped: the shared schemas were not found when this crate was built (set TL_SCHEMA_DIR)"
-        );
-        return false;
-    }
-    true
-}
-
-fn schema_dir() -> std::path::PathBuf {
-    std::env::var_os("TL_SCHEMA_DIR")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| {
-            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/schema")
-        })
-}
-
 fn round_trip_all(file: &str, dispatch: Dispatch) -> (usize, usize) {
-    let text = std::fs::read_to_string(schema_dir().join(file)).unwrap_or_default();
-    let mut sources = Sources::new();
-    sources.add(file, text);
-    let checked = check(&sources);
-    assert!(!checked.has_errors());
-    let schema = &checked.schema;
+    let schema = &load_schema(file);
     let mut synth = Synth::new(schema);
     let mut failures = Vec::new();
     let mut values = 0;

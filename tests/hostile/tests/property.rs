@@ -72,17 +72,9 @@ fn crc(text: &str) -> u32 {
     })
 }
 
-/// Whether the full schemas are missing (the test is then skipped, except under CI,
-/// where that is a failure).
+/// Whether the full schemas are missing (see [`tlgen_hostile_tests::schemas_missing`]).
 fn skip() -> bool {
-    if cfg!(tlgen_schemas_missing) {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "the shared schemas are missing under CI"
-        );
-        eprintln!("skipped: ../shared/schema not found");
-    }
-    cfg!(tlgen_schemas_missing)
+    tlgen_hostile_tests::schemas_missing()
 }
 
 round_trip_visitor!(SeedVisitor, seed);

@@ -2,6 +2,9 @@
 //!
 //! Every node carries the byte [`Span`] it came from. Nothing here is
 //! resolved: see [`crate::schema`] for the checked model.
+//!
+//! Names borrow from the source text (`'a`): building the tree allocates only
+//! for lists and nested types, not for every identifier.
 
 use crate::source::Span;
 
@@ -15,10 +18,10 @@ pub enum Section {
 }
 
 /// A name as written, possibly namespaced (`phone.joinGroupCall`), with its span.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ident {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ident<'a> {
     /// The text, dots included.
-    pub text: String,
+    pub text: &'a str,
     /// Where it was written.
     pub span: Span,
 }
@@ -64,38 +67,38 @@ impl Doc {
 
 /// A type expression as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TypeExpr {
+pub struct TypeExpr<'a> {
     /// What kind of expression.
-    pub kind: TypeExprKind,
+    pub kind: TypeExprKind<'a>,
     /// Where it was written.
     pub span: Span,
 }
 
 /// The forms of [`TypeExpr`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TypeExprKind {
+pub enum TypeExprKind<'a> {
     /// A (possibly namespaced) name: `int`, `Updates`, `storage.FileType`, `t`.
-    Name(String),
+    Name(&'a str),
     /// `#`, the natural-number type (a flags word).
     Nat,
     /// A numeric constant, as in `4*[ int ]`.
     Number(u32),
     /// `%T`: the bare form of `T`.
-    Bare(Box<TypeExpr>),
+    Bare(Box<TypeExpr<'a>>),
     /// `F<A, B>`, `F A B` or `(F A B)`.
     Apply {
         /// The type being applied.
-        head: Box<TypeExpr>,
+        head: Box<TypeExpr<'a>>,
         /// Its arguments.
-        args: Vec<TypeExpr>,
+        args: Vec<TypeExpr<'a>>,
     },
 }
 
 /// A flag condition `flags.3?`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Condition {
+pub struct Condition<'a> {
     /// The flags field named.
-    pub field: Ident,
+    pub field: Ident<'a>,
     /// The bit number; `None` for the rare `field?` form.
     pub bit: Option<Number>,
     /// Where the condition was written (name through `?`).
@@ -104,11 +107,11 @@ pub struct Condition {
 
 /// A generic parameter `{X:Type}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TypeParam {
+pub struct TypeParam<'a> {
     /// `X`.
-    pub name: Ident,
+    pub name: Ident<'a>,
     /// `Type` (or `#`).
-    pub ty: TypeExpr,
+    pub ty: TypeExpr<'a>,
     /// Whether written `{X:!Type}`.
     pub bang: bool,
     /// From `{` to `}`.
@@ -117,14 +120,14 @@ pub struct TypeParam {
 
 /// One argument of a combinator.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Arg {
+pub enum Arg<'a> {
     /// `name:flags.0?!Type`, or an anonymous `Type`.
-    Field(FieldArg),
+    Field(FieldArg<'a>),
     /// `name:n*[ args ]` (a repetition; found in core lines such as `vector`).
-    Repeat(RepeatArg),
+    Repeat(RepeatArg<'a>),
 }
 
-impl Arg {
+impl Arg<'_> {
     /// The span of the whole argument.
     pub fn span(&self) -> Span {
         match self {
@@ -136,49 +139,49 @@ impl Arg {
 
 /// A field argument.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldArg {
+pub struct FieldArg<'a> {
     /// The name; `None` for anonymous arguments such as the `#` of `vector`.
-    pub name: Option<Ident>,
+    pub name: Option<Ident<'a>>,
     /// The flag condition, if any.
-    pub condition: Option<Condition>,
+    pub condition: Option<Condition<'a>>,
     /// Whether the type is written with `!` (`query:!X`).
     pub bang: bool,
     /// The type.
-    pub ty: TypeExpr,
+    pub ty: TypeExpr<'a>,
     /// The whole argument.
     pub span: Span,
 }
 
 /// A repetition argument `n*[ args ]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RepeatArg {
+pub struct RepeatArg<'a> {
     /// The optional name before `:`.
-    pub name: Option<Ident>,
+    pub name: Option<Ident<'a>>,
     /// The multiplicity before `*`, if written.
-    pub multiplicity: Option<TypeExpr>,
+    pub multiplicity: Option<TypeExpr<'a>>,
     /// The repeated arguments.
-    pub args: Vec<Arg>,
+    pub args: Vec<Arg<'a>>,
     /// The whole argument.
     pub span: Span,
 }
 
 /// One combinator definition, up to and including its `;`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Definition {
+pub struct Definition<'a> {
     /// The section it stands in.
     pub section: Section,
     /// Its full name.
-    pub name: Ident,
+    pub name: Ident<'a>,
     /// The written `#id`, if any.
     pub id: Option<Number>,
     /// `{X:Type}` parameters.
-    pub type_params: Vec<TypeParam>,
+    pub type_params: Vec<TypeParam<'a>>,
     /// The arguments, in order.
-    pub args: Vec<Arg>,
+    pub args: Vec<Arg<'a>>,
     /// Whether this is a built-in declaration written `name ? = Type;`.
     pub builtin_marker: bool,
     /// The result type after `=`.
-    pub result: TypeExpr,
+    pub result: TypeExpr<'a>,
     /// Documentation from the comment lines directly above.
     pub doc: Option<Doc>,
     /// From the first character of the name through the `;`.
@@ -187,9 +190,9 @@ pub struct Definition {
 
 /// One parsed file.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct File {
+pub struct File<'a> {
     /// All definitions, in source order.
-    pub definitions: Vec<Definition>,
+    pub definitions: Vec<Definition<'a>>,
     /// The `// LAYER N` comment, if present (the last one wins).
     pub layer: Option<Number>,
 }

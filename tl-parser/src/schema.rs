@@ -21,11 +21,20 @@ pub struct Name {
 impl Name {
     /// Splits a dotted name.
     pub fn parse(full: &str) -> Name {
-        let mut parts: Vec<String> = full.split('.').map(str::to_owned).collect();
-        let name = parts.pop().unwrap_or_default();
+        // One pass over the bytes; most names have no namespace and need no
+        // `Vec` allocation.
+        let mut namespace = Vec::new();
+        let mut start = 0;
+        for (i, b) in full.bytes().enumerate() {
+            if b == b'.' {
+                // `.` is ASCII: `start` and `i` are character boundaries.
+                namespace.push(full.get(start..i).unwrap_or_default().to_owned());
+                start = i + 1;
+            }
+        }
         Name {
-            namespace: parts,
-            name,
+            namespace,
+            name: full.get(start..).unwrap_or_default().to_owned(),
         }
     }
 

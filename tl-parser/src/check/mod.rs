@@ -5,6 +5,7 @@ mod suggest;
 
 use crate::ast::{self, Arg, Definition, Section, TypeExprKind};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::hash::{FastMap, FastSet};
 use crate::parser::parse_file;
 use crate::print::{self, Form};
 use crate::schema::{
@@ -12,8 +13,8 @@ use crate::schema::{
     TypeParam,
 };
 use crate::source::{FileId, Location, Sources, Span};
-use resolve::{Local, Scope, is_boxed_name};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use resolve::{Local, Scope, TypeEntry, is_boxed_name};
+use std::collections::HashMap;
 
 /// The outcome of checking: the schema (with every definition that could be
 /// checked) and every diagnostic, errors and warnings, in source order.
@@ -59,7 +60,7 @@ const BUILTIN_NAMES: [&str; 8] = [
 /// Parses every file of `sources` and checks them together as one schema.
 pub fn check(sources: &Sources) -> Checked {
     let mut diagnostics = Vec::new();
-    let mut definitions = Vec::new();
+    let mut files = Vec::with_capacity(sources.len());
     let mut layers = Vec::new();
     for (file, source) in sources.iter() {
         let (parsed, errors) = parse_file(file, source.text());
@@ -67,14 +68,19 @@ pub fn check(sources: &Sources) -> Checked {
         if let Some(layer) = parsed.layer {
             layers.push((file, layer));
         }
-        definitions.extend(parsed.definitions.into_iter().map(|d| (file, d)));
+        files.push((file, parsed.definitions));
     }
     let mut checker = Checker {
         diagnostics,
         ..Checker::default()
     };
     checker.layer(&layers);
-    checker.collect(definitions);
+    // The definitions move from the parsed files straight into the checker.
+    let count = files.iter().map(|(_, defs)| defs.len()).sum();
+    let definitions = files
+        .into_iter()
+        .flat_map(|(file, defs)| defs.into_iter().map(move |d| (file, d)));
+    checker.collect(count, definitions);
     if checker.schema.constructors.is_empty()
         && checker.schema.functions.is_empty()
         && checker.schema.builtins.is_empty()
@@ -102,14 +108,14 @@ pub fn check(sources: &Sources) -> Checked {
 }
 
 /// A definition that passed the first checks, waiting for resolution.
-struct Pending {
+struct Pending<'a> {
     file: FileId,
-    def: Definition,
+    def: Definition<'a>,
     computed_id: u32,
     normalized: String,
 }
 
-impl Pending {
+impl Pending<'_> {
     fn kind(&self) -> Kind {
         match self.def.section {
             Section::Types => Kind::Constructor,
@@ -133,6 +139,8 @@ impl Pending {
 struct Checker {
     diagnostics: Vec<Diagnostic>,
     schema: Schema,
+    /// One buffer for printing definitions; the texts kept are copied out.
+    text: String,
 }
 
 impl Checker {
@@ -165,12 +173,22 @@ impl Checker {
         }
     }
 
-    fn collect(&mut self, definitions: Vec<(FileId, Definition)>) {
-        let mut pending: Vec<Pending> = Vec::new();
+    /// Checks the `count` definitions of `definitions` one by one, then
+    /// resolves the ones that passed.
+    fn collect<'a>(
+        &mut self,
+        count: usize,
+        definitions: impl Iterator<Item = (FileId, Definition<'a>)>,
+    ) {
+        let mut pending: Vec<Pending<'a>> = Vec::with_capacity(count);
         let mut builtin_seen: HashMap<String, (String, Location)> = HashMap::new();
-        let mut seen: HashMap<(Kind, String), usize> = HashMap::new();
+        let mut seen: FastMap<(Kind, &str), usize> = FastMap::default();
+        seen.reserve(count);
         for (file, def) in definitions {
-            let (computed_id, normalized) = print::computed_id(&def);
+            self.text.clear();
+            print::write_definition(&mut self.text, &def, Form::Normalized);
+            let computed_id = crc32fast::hash(self.text.as_bytes());
+            let normalized = self.text.as_str().to_owned();
             let p = Pending {
                 file,
                 def,
@@ -193,9 +211,9 @@ impl Checker {
                 );
                 continue;
             }
-            let key = (p.kind(), p.def.name.text.clone());
+            let key = (p.kind(), p.def.name.text);
             if let Some(&first) = seen.get(&key) {
-                let earlier: &Pending = &pending[first];
+                let earlier: &Pending<'_> = &pending[first];
                 if earlier.normalized == p.normalized && earlier.id() == p.id() {
                     continue; // The same definition twice (e.g. shared by two files).
                 }
@@ -207,10 +225,10 @@ impl Checker {
             pending.push(p);
         }
         self.check_ids(&pending);
-        self.resolve_all(&pending);
+        self.resolve_all(pending);
     }
 
-    fn verify_id(&mut self, p: &Pending) {
+    fn verify_id(&mut self, p: &Pending<'_>) {
         let Some(written) = p.def.id else {
             return;
         };
@@ -244,15 +262,15 @@ impl Checker {
         self.diagnostics.push(d);
     }
 
-    fn is_builtin(&self, p: &Pending) -> bool {
+    fn is_builtin(&self, p: &Pending<'_>) -> bool {
         p.def.builtin_marker
             || (p.def.section == Section::Types
-                && BUILTIN_NAMES.contains(&p.def.name.text.as_str())
+                && BUILTIN_NAMES.contains(&p.def.name.text)
                 && p.def.args.iter().any(|a| matches!(a, Arg::Repeat(_))))
     }
 
-    fn builtin(&mut self, p: Pending, seen: &mut HashMap<String, (String, Location)>) {
-        let name = p.def.name.text.clone();
+    fn builtin(&mut self, p: Pending<'_>, seen: &mut HashMap<String, (String, Location)>) {
+        let name = p.def.name.text.to_owned();
         let location = p.name_location();
         if !BUILTIN_NAMES.contains(&name.as_str()) {
             self.diagnostics.push(
@@ -283,7 +301,7 @@ impl Checker {
         }
         seen.insert(name.clone(), (p.normalized.clone(), location));
         let type_name = match &p.def.result.kind {
-            TypeExprKind::Name(n) => n.clone(),
+            TypeExprKind::Name(n) => (*n).to_owned(),
             TypeExprKind::Apply { head, .. } => print::type_expr(head, Form::Canonical),
             _ => String::new(),
         };
@@ -297,8 +315,9 @@ impl Checker {
         });
     }
 
-    fn check_ids(&mut self, pending: &[Pending]) {
-        let mut by_id: HashMap<u32, &Pending> = HashMap::new();
+    fn check_ids(&mut self, pending: &[Pending<'_>]) {
+        let mut by_id: FastMap<u32, &Pending<'_>> = FastMap::default();
+        by_id.reserve(pending.len());
         for p in pending {
             match by_id.get(&p.id()) {
                 Some(first) => self.diagnostics.push(
@@ -322,26 +341,29 @@ impl Checker {
         }
     }
 
-    fn resolve_all(&mut self, pending: &[Pending]) {
-        let mut types: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        let mut type_order: Vec<(String, Vec<usize>)> = Vec::new();
-        let mut constructors = BTreeSet::new();
+    fn resolve_all(&mut self, pending: Vec<Pending<'_>>) {
+        // Boxed types in order of first appearance, and where each one is.
+        let mut types: Vec<TypeEntry<'_>> = Vec::new();
+        let mut type_index: FastMap<&str, usize> = FastMap::default();
+        let mut constructors: FastSet<&str> = FastSet::default();
+        constructors.reserve(pending.len());
         let mut valid_constructor = vec![false; pending.len()];
         for (i, p) in pending.iter().enumerate() {
             if p.kind() != Kind::Constructor {
                 continue;
             }
-            match &p.def.result.kind {
+            match p.def.result.kind {
                 TypeExprKind::Name(n) if is_boxed_name(n) => {
-                    types
-                        .entry(n.clone())
-                        .or_default()
-                        .push(p.def.name.text.clone());
-                    match type_order.iter_mut().find(|(t, _)| t == n) {
-                        Some((_, list)) => list.push(i),
-                        None => type_order.push((n.clone(), vec![i])),
-                    }
-                    constructors.insert(p.def.name.text.clone());
+                    let slot = *type_index.entry(n).or_insert_with(|| {
+                        types.push(TypeEntry {
+                            name: n,
+                            first: p.def.name.text,
+                            pending: Vec::new(),
+                        });
+                        types.len() - 1
+                    });
+                    types[slot].pending.push(i);
+                    constructors.insert(p.def.name.text);
                     valid_constructor[i] = true;
                 }
                 _ => self.diagnostics.push(
@@ -363,10 +385,22 @@ impl Checker {
         }
         let scope = Scope {
             types: &types,
+            type_index: &type_index,
             constructors: &constructors,
         };
-        let mut index_of_pending: HashMap<usize, usize> = HashMap::new();
-        for (i, p) in pending.iter().enumerate() {
+        // The schema's lists get their final size at once.
+        let constructor_count = valid_constructor.iter().filter(|&&v| v).count();
+        self.schema.constructors.reserve(constructor_count);
+        self.schema.functions.reserve(
+            pending
+                .iter()
+                .filter(|p| p.kind() == Kind::Function)
+                .count(),
+        );
+        self.schema.types.reserve(types.len());
+        // Index in `schema.constructors` of each pending constructor kept.
+        let mut index_of_pending: Vec<Option<usize>> = vec![None; pending.len()];
+        for (i, p) in pending.into_iter().enumerate() {
             if p.kind() == Kind::Constructor && !valid_constructor[i] {
                 continue;
             }
@@ -375,30 +409,31 @@ impl Checker {
             };
             match combinator.kind {
                 Kind::Constructor => {
-                    index_of_pending.insert(i, self.schema.constructors.len());
+                    index_of_pending[i] = Some(self.schema.constructors.len());
                     self.schema.constructors.push(combinator);
                 }
                 Kind::Function => self.schema.functions.push(combinator),
             }
         }
-        for (name, members) in type_order {
-            let constructors: Vec<usize> = members
+        for entry in &types {
+            let constructors: Vec<usize> = entry
+                .pending
                 .iter()
-                .filter_map(|i| index_of_pending.get(i).copied())
+                .filter_map(|&i| index_of_pending[i])
                 .collect();
             if !constructors.is_empty() {
                 self.schema.types.push(TypeDef {
-                    name: Name::parse(&name),
+                    name: Name::parse(entry.name),
                     constructors,
                 });
             }
         }
     }
 
-    fn resolve_combinator(&mut self, scope: &Scope<'_>, p: &Pending) -> Option<Combinator> {
+    fn resolve_combinator(&mut self, scope: &Scope<'_, '_>, p: Pending<'_>) -> Option<Combinator> {
         let def = &p.def;
         let mut ok = true;
-        let mut params: Vec<String> = Vec::new();
+        let mut params: Vec<&str> = Vec::new();
         for tp in &def.type_params {
             if params.contains(&tp.name.text) {
                 self.diagnostics.push(Diagnostic::error(
@@ -411,22 +446,14 @@ impl Checker {
                 ));
                 ok = false;
             }
-            params.push(tp.name.text.clone());
+            params.push(tp.name.text);
         }
         let local = Local {
             file: p.file,
             params: &params,
         };
-        let mut fields: Vec<Field> = Vec::new();
+        let mut fields: Vec<Field> = Vec::with_capacity(def.args.len());
         let mut flag_groups: Vec<FlagGroup> = Vec::new();
-        let arg_names: Vec<Option<&str>> = def
-            .args
-            .iter()
-            .map(|a| match a {
-                Arg::Field(f) => f.name.as_ref().map(|n| n.text.as_str()),
-                Arg::Repeat(_) => None,
-            })
-            .collect();
         for (position, arg) in def.args.iter().enumerate() {
             let Arg::Field(f) = arg else {
                 continue;
@@ -467,7 +494,7 @@ impl Checker {
             };
             let condition = match &f.condition {
                 None => None,
-                Some(c) => match self.condition(p, c, &fields, &arg_names[position + 1..]) {
+                Some(c) => match self.condition(&p, c, &fields, &def.args[position + 1..]) {
                     Some(cond) => Some(cond),
                     None => {
                         ok = false;
@@ -492,10 +519,10 @@ impl Checker {
             let doc = def
                 .doc
                 .as_ref()
-                .and_then(|d| d.field(&name.text))
+                .and_then(|d| d.field(name.text))
                 .map(str::to_owned);
             fields.push(Field {
-                name: name.text.clone(),
+                name: name.text.to_owned(),
                 ty,
                 condition,
                 doc,
@@ -503,9 +530,10 @@ impl Checker {
             });
         }
         let result = match p.kind() {
-            Kind::Constructor => {
-                Ty::Boxed(Name::parse(&print::type_expr(&def.result, Form::Canonical)))
-            }
+            Kind::Constructor => Ty::Boxed(match def.result.kind {
+                TypeExprKind::Name(n) => Name::parse(n),
+                _ => Name::parse(&print::type_expr(&def.result, Form::Canonical)),
+            }),
             Kind::Function => match scope.resolve(&local, &def.result, false) {
                 Ok(ty) => ty,
                 Err(d) => {
@@ -518,35 +546,50 @@ impl Checker {
         if !ok {
             return None;
         }
+        self.text.clear();
+        print::write_definition(&mut self.text, def, Form::Canonical);
+        let definition = self.text.as_str().to_owned();
+        let kind = p.kind();
+        let id = p.id();
+        let location = p.name_location();
         Some(Combinator {
-            kind: p.kind(),
-            name: Name::parse(&def.name.text),
-            id: p.id(),
+            kind,
+            name: Name::parse(def.name.text),
+            id,
             written_id: def.id.map(|n| n.value),
             computed_id: p.computed_id,
-            type_params: params.into_iter().map(|name| TypeParam { name }).collect(),
+            type_params: params
+                .into_iter()
+                .map(|name| TypeParam {
+                    name: name.to_owned(),
+                })
+                .collect(),
             fields,
             flag_groups,
             result,
-            doc: def.doc.clone(),
-            definition: print::definition(def, Form::Canonical),
-            normalized: p.normalized.clone(),
-            location: p.name_location(),
+            doc: p.def.doc,
+            definition,
+            normalized: p.normalized,
+            location,
         })
     }
 
     /// Validates `flags.N?` against the fields declared so far.
+    /// `later` are the arguments after the conditional field.
     fn condition(
         &mut self,
-        p: &Pending,
-        c: &ast::Condition,
+        p: &Pending<'_>,
+        c: &ast::Condition<'_>,
         earlier: &[Field],
-        later_names: &[Option<&str>],
+        later: &[Arg<'_>],
     ) -> Option<Condition> {
         let at = |span| Location { file: p.file, span };
-        let flags_name = &c.field.text;
-        let Some(flags_field) = earlier.iter().position(|f| &f.name == flags_name) else {
-            let d = if later_names.contains(&Some(flags_name.as_str())) {
+        let flags_name = c.field.text;
+        let Some(flags_field) = earlier.iter().position(|f| f.name == flags_name) else {
+            let declared_later = later.iter().any(|a| {
+                matches!(a, Arg::Field(ast::FieldArg { name: Some(n), .. }) if n.text == flags_name)
+            });
+            let d = if declared_later {
                 Diagnostic::error(
                     Code::UnknownFlagsField,
                     at(c.field.span),
@@ -627,7 +670,7 @@ impl Checker {
     }
 }
 
-fn duplicate_name(earlier: &Pending, later: &Pending) -> Diagnostic {
+fn duplicate_name(earlier: &Pending<'_>, later: &Pending<'_>) -> Diagnostic {
     let what = match later.kind() {
         Kind::Constructor => "constructor",
         Kind::Function => "function",

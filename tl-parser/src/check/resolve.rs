@@ -3,16 +3,30 @@
 use super::suggest::closest;
 use crate::ast::{TypeExpr, TypeExprKind};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::hash::{FastMap, FastSet};
 use crate::schema::{Builtin, Name, Ty};
 use crate::source::{FileId, Location};
-use std::collections::{BTreeMap, BTreeSet};
 
-/// Everything a type name can refer to.
-pub(crate) struct Scope<'a> {
-    /// Boxed type names -> names of their constructors, in order.
-    pub types: &'a BTreeMap<String, Vec<String>>,
+/// A boxed type and the constructors whose result it is.
+pub(crate) struct TypeEntry<'a> {
+    /// The type name.
+    pub name: &'a str,
+    /// The name of its first constructor (a bare `%Type` stands for it when
+    /// it is the only one).
+    pub first: &'a str,
+    /// Its constructors, in order, as indices of the pending definitions.
+    pub pending: Vec<usize>,
+}
+
+/// Everything a type name can refer to. Names borrow from the source text
+/// (`'a`); the tables are the checker's (`'s`).
+pub(crate) struct Scope<'s, 'a> {
+    /// Boxed types, in order of first appearance.
+    pub types: &'s [TypeEntry<'a>],
+    /// Boxed type name -> index in `types`.
+    pub type_index: &'s FastMap<&'a str, usize>,
     /// Names of all constructors.
-    pub constructors: &'a BTreeSet<String>,
+    pub constructors: &'s FastSet<&'a str>,
 }
 
 /// The context of one combinator: its file and generic parameters.
@@ -20,15 +34,15 @@ pub(crate) struct Local<'a> {
     /// The file the combinator is in.
     pub file: FileId,
     /// Its `{X:Type}` parameter names.
-    pub params: &'a [String],
+    pub params: &'a [&'a str],
 }
 
-impl Scope<'_> {
+impl Scope<'_, '_> {
     /// Resolves `expr`; `bang` when written `!expr`.
     pub fn resolve(
         &self,
         local: &Local<'_>,
-        expr: &TypeExpr,
+        expr: &TypeExpr<'_>,
         bang: bool,
     ) -> Result<Ty, Box<Diagnostic>> {
         let at = Location {
@@ -36,10 +50,10 @@ impl Scope<'_> {
             span: expr.span,
         };
         match &expr.kind {
-            TypeExprKind::Name(name) => {
-                if local.params.iter().any(|p| p == name) {
+            &TypeExprKind::Name(name) => {
+                if local.params.contains(&name) {
                     return Ok(Ty::Param {
-                        name: name.clone(),
+                        name: name.to_owned(),
                         bang,
                     });
                 }
@@ -85,7 +99,7 @@ impl Scope<'_> {
             _ => {}
         }
         if is_boxed_name(name) {
-            if self.types.contains_key(name) {
+            if self.type_index.contains_key(name) {
                 return Ok(Ty::Boxed(Name::parse(name)));
             }
         } else if self.constructors.contains(name) {
@@ -99,12 +113,12 @@ impl Scope<'_> {
             "int", "long", "double", "string", "bytes", "int128", "int256", "true", "Object",
             "Vector", "vector",
         ];
-        let candidates = self
-            .types
-            .keys()
-            .map(String::as_str)
-            .chain(self.constructors.iter().map(String::as_str))
-            .chain(builtins);
+        // Sorted, so that ties between suggestions go the same way every time.
+        let mut types: Vec<&str> = self.types.iter().map(|t| t.name).collect();
+        types.sort_unstable();
+        let mut constructors: Vec<&str> = self.constructors.iter().copied().collect();
+        constructors.sort_unstable();
+        let candidates = types.into_iter().chain(constructors).chain(builtins);
         let d = Diagnostic::error(Code::UndefinedType, at, format!("undefined type `{name}`"));
         match closest(name, candidates) {
             Some(s) => d
@@ -126,22 +140,22 @@ impl Scope<'_> {
     fn resolve_bare(
         &self,
         local: &Local<'_>,
-        inner: &TypeExpr,
+        inner: &TypeExpr<'_>,
         at: Location,
     ) -> Result<Ty, Box<Diagnostic>> {
         let ty = self.resolve(local, inner, false)?;
         match ty {
             Ty::Boxed(name) => {
                 let full = name.full();
-                let ctors = self.types.get(&full).map(Vec::as_slice).unwrap_or(&[]);
-                match ctors {
-                    [one] => Ok(Ty::Bare(Name::parse(one))),
+                let entry = self.type_index.get(full.as_str()).map(|&i| &self.types[i]);
+                match entry {
+                    Some(entry) if entry.pending.len() == 1 => Ok(Ty::Bare(Name::parse(entry.first))),
                     _ => err(Diagnostic::error(
                         Code::AmbiguousBareType,
                         at,
                         format!(
                             "`%{full}` is ambiguous: type `{full}` has {} constructors",
-                            ctors.len()
+                            entry.map_or(0, |e| e.pending.len())
                         ),
                     )
                     .with_help("a bare type needs exactly one constructor; name the constructor instead (lowercase)")),
@@ -155,12 +169,12 @@ impl Scope<'_> {
     fn resolve_apply(
         &self,
         local: &Local<'_>,
-        head: &TypeExpr,
-        args: &[TypeExpr],
+        head: &TypeExpr<'_>,
+        args: &[TypeExpr<'_>],
         at: Location,
     ) -> Result<Ty, Box<Diagnostic>> {
         let head_name = match &head.kind {
-            TypeExprKind::Name(n) => n.as_str(),
+            TypeExprKind::Name(n) => n,
             _ => "",
         };
         if head_name == "Vector" || head_name == "vector" {
@@ -194,10 +208,14 @@ impl Scope<'_> {
 /// Whether a (possibly namespaced) name denotes a boxed type: its last
 /// segment starts with an uppercase letter.
 pub(crate) fn is_boxed_name(name: &str) -> bool {
-    name.rsplit('.')
-        .next()
-        .and_then(|s| s.chars().next())
-        .is_some_and(|c| c.is_ascii_uppercase())
+    // A byte loop: names are short, and `rsplit_once` goes through `memrchr`,
+    // whose setup cost more than the search (this runs for every type named).
+    let bytes = name.as_bytes();
+    let last = match bytes.iter().rposition(|&b| b == b'.') {
+        Some(dot) => bytes.get(dot + 1..).unwrap_or_default(),
+        None => bytes,
+    };
+    last.first().is_some_and(u8::is_ascii_uppercase)
 }
 
 /// A resolution failure (boxed: diagnostics are large and errors are rare).

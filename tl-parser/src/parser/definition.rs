@@ -43,12 +43,12 @@ impl Ctx {
 }
 
 /// Parses one definition; `input` starts at its first character.
-pub(crate) fn definition(ctx: Ctx, section: Section, input: &str) -> PResult<'_, Definition> {
+pub(crate) fn definition(ctx: Ctx, section: Section, input: &str) -> PResult<'_, Definition<'_>> {
     let start = input;
     let (rest, name_text) =
         full_name(input).or_else(|_| fail(SyntaxError::expected(input, "a definition name")))?;
     let name = Ident {
-        text: name_text.to_owned(),
+        text: name_text,
         span: ctx.span(input, rest),
     };
     if let Some(c) = rest.chars().next().filter(|c| !c.is_ascii()) {
@@ -99,7 +99,7 @@ pub(crate) fn definition(ctx: Ctx, section: Section, input: &str) -> PResult<'_,
     let (rest, _) = expect(rest, "=", "`=` before the result type")?;
     let (rest, _) = trivia(rest)?;
     let (rest, result) = result_type(ctx, rest)?;
-    let rest = semicolon(rest, &name.text)?;
+    let rest = semicolon(rest, name.text)?;
     Ok((
         rest,
         Definition {
@@ -144,7 +144,7 @@ fn semicolon<'a>(input: &'a str, name: &str) -> Result<&'a str, nom::Err<SyntaxE
 }
 
 /// `{X:Type}`.
-fn type_param(ctx: Ctx, input: &str) -> PResult<'_, TypeParam> {
+fn type_param(ctx: Ctx, input: &str) -> PResult<'_, TypeParam<'_>> {
     let start = input;
     let (rest, _) = expect(input, "{", "`{`")?;
     let (rest, _) = trivia(rest)?;
@@ -155,7 +155,7 @@ fn type_param(ctx: Ctx, input: &str) -> PResult<'_, TypeParam> {
         ))
     })?;
     let name = Ident {
-        text: name.to_owned(),
+        text: name,
         span: ctx.span(rest, after_name),
     };
     let (rest, _) = expect(after_name, ":", "`:` after the type parameter name")?;
@@ -175,7 +175,7 @@ fn type_param(ctx: Ctx, input: &str) -> PResult<'_, TypeParam> {
 }
 
 /// One argument (field or repetition).
-fn arg(ctx: Ctx, input: &str) -> PResult<'_, Arg> {
+fn arg(ctx: Ctx, input: &str) -> PResult<'_, Arg<'_>> {
     let start = input;
     // `name:` prefix?
     let (rest, name) = match ident_segment(input) {
@@ -183,7 +183,7 @@ fn arg(ctx: Ctx, input: &str) -> PResult<'_, Arg> {
             Some(r) => (
                 r,
                 Some(Ident {
-                    text: text.to_owned(),
+                    text,
                     span: ctx.span(input, after),
                 }),
             ),
@@ -195,15 +195,26 @@ fn arg(ctx: Ctx, input: &str) -> PResult<'_, Arg> {
     if name.is_some() && rest.is_empty() {
         return fail(SyntaxError::expected(rest, "a type after `:`"));
     }
+    // The simple term here is what three alternatives start with: the
+    // multiplicity of a repetition, the flags field of a condition and the
+    // field's type. It is parsed once and shared (it borrows, so sharing it
+    // costs a copy of a few words).
+    let head = simple_term(ctx, rest);
     // Repetition `[ … ]` or `n*[ … ]`.
-    if let Some((r, repeat)) = repetition(ctx, start, name.clone(), rest)? {
+    if let Some((r, repeat)) = repetition(ctx, start, name, rest, &head)? {
         return Ok((r, Arg::Repeat(repeat)));
     }
-    let (rest, condition) = condition(ctx, rest)?;
+    let (rest, condition) = condition(ctx, rest, &head)?;
     let (rest, bang) = accept(rest, "!")?;
     let (rest, _) = trivia(rest)?;
     let anonymous = name.is_none() && condition.is_none() && !bang;
-    let (rest, ty) = term(ctx, rest).map_err(|e| match e {
+    // Without a condition or `!`, the type starts where `head` was parsed.
+    let ty = if condition.is_none() && !bang && !rest.starts_with(['(', '%']) {
+        named_term(ctx, rest, head)
+    } else {
+        term(ctx, rest)
+    };
+    let (rest, ty) = ty.map_err(|e| match e {
         nom::Err::Error(_) if anonymous => nom::Err::Failure(SyntaxError::expected(
             rest,
             "a field such as `name:Type`, or `=`",
@@ -223,17 +234,19 @@ fn arg(ctx: Ctx, input: &str) -> PResult<'_, Arg> {
     ))
 }
 
-/// `[ args ]` or `mult*[ args ]`, if that is what comes next.
+/// `[ args ]` or `mult*[ args ]`, if that is what comes next; `head` is
+/// [`simple_term`] of `input`.
 fn repetition<'a>(
     ctx: Ctx,
     start: &'a str,
-    name: Option<Ident>,
+    name: Option<Ident<'a>>,
     input: &'a str,
-) -> Result<Option<(&'a str, RepeatArg)>, nom::Err<SyntaxError>> {
+    head: &PResult<'a, TypeExpr<'a>>,
+) -> Result<Option<(&'a str, RepeatArg<'a>)>, nom::Err<SyntaxError>> {
     let (rest, multiplicity) = if input.starts_with('[') {
         (input, None)
     } else {
-        let Ok((after_term, mult)) = simple_term(ctx, input) else {
+        let Ok((after_term, mult)) = head else {
             return Ok(None);
         };
         let (after_star, star) = accept(after_term, "*")?;
@@ -244,7 +257,7 @@ fn repetition<'a>(
         if !r.starts_with('[') {
             return fail(SyntaxError::expected(r, "`[` after `*`"));
         }
-        (r, Some(mult))
+        (r, Some(mult.clone()))
     };
     if !rest.starts_with('[') {
         return Ok(None);
@@ -276,9 +289,21 @@ fn repetition<'a>(
     )))
 }
 
-/// `flags.3?` if it comes next.
-fn condition(ctx: Ctx, input: &str) -> PResult<'_, Option<Condition>> {
-    let Ok((after_name, field)) = full_name(input) else {
+/// `flags.3?` if it comes next; `head` is [`simple_term`] of `input`, whose
+/// name (if it is one) is the flags field's.
+fn condition<'a>(
+    ctx: Ctx,
+    input: &'a str,
+    head: &PResult<'a, TypeExpr<'a>>,
+) -> PResult<'a, Option<Condition<'a>>> {
+    let &Ok((
+        after_name,
+        TypeExpr {
+            kind: TypeExprKind::Name(field),
+            ..
+        },
+    )) = head
+    else {
         return Ok((input, None));
     };
     let (rest, bit) = match after_name.strip_prefix('.') {
@@ -299,7 +324,7 @@ fn condition(ctx: Ctx, input: &str) -> PResult<'_, Option<Condition>> {
             r,
             Some(Condition {
                 field: Ident {
-                    text: field.to_owned(),
+                    text: field,
                     span: ctx.span(input, after_name),
                 },
                 bit,
@@ -315,7 +340,7 @@ fn condition(ctx: Ctx, input: &str) -> PResult<'_, Option<Condition>> {
 }
 
 /// A term that is not an application: name, `#`, number.
-fn simple_term(ctx: Ctx, input: &str) -> PResult<'_, TypeExpr> {
+fn simple_term(ctx: Ctx, input: &str) -> PResult<'_, TypeExpr<'_>> {
     if let Some(rest) = input.strip_prefix('#') {
         return Ok((
             rest,
@@ -339,7 +364,7 @@ fn simple_term(ctx: Ctx, input: &str) -> PResult<'_, TypeExpr> {
         Ok((rest, name)) => Ok((
             rest,
             TypeExpr {
-                kind: TypeExprKind::Name(name.to_owned()),
+                kind: TypeExprKind::Name(name),
                 span: ctx.span(input, rest),
             },
         )),
@@ -348,7 +373,7 @@ fn simple_term(ctx: Ctx, input: &str) -> PResult<'_, TypeExpr> {
 }
 
 /// One type term.
-pub(crate) fn term(ctx: Ctx, input: &str) -> PResult<'_, TypeExpr> {
+pub(crate) fn term(ctx: Ctx, input: &str) -> PResult<'_, TypeExpr<'_>> {
     if let Some(inner) = input.strip_prefix('(') {
         let (rest, _) = trivia(inner)?;
         let (rest, mut expr) = expression(ctx, rest, false)?;
@@ -367,7 +392,17 @@ pub(crate) fn term(ctx: Ctx, input: &str) -> PResult<'_, TypeExpr> {
             },
         ));
     }
-    let (rest, head) = simple_term(ctx, input)?;
+    named_term(ctx, input, simple_term(ctx, input))
+}
+
+/// A term that is neither parenthesised nor bare: `head`, the [`simple_term`]
+/// of `input`, with its `<…>` arguments if any follow.
+fn named_term<'a>(
+    ctx: Ctx,
+    input: &'a str,
+    head: PResult<'a, TypeExpr<'a>>,
+) -> PResult<'a, TypeExpr<'a>> {
+    let (rest, head) = head?;
     if !(matches!(head.kind, TypeExprKind::Name(_)) && rest.starts_with('<')) {
         return Ok((rest, head));
     }
@@ -399,7 +434,7 @@ pub(crate) fn term(ctx: Ctx, input: &str) -> PResult<'_, TypeExpr> {
 
 /// `term term*`: an application when more than one term follows. With
 /// `one_line`, the application stops at the end of the line.
-fn expression(ctx: Ctx, input: &str, one_line: bool) -> PResult<'_, TypeExpr> {
+fn expression(ctx: Ctx, input: &str, one_line: bool) -> PResult<'_, TypeExpr<'_>> {
     let (mut rest, head) = term(ctx, input)?;
     let mut args = Vec::new();
     loop {
@@ -422,7 +457,7 @@ fn expression(ctx: Ctx, input: &str, one_line: bool) -> PResult<'_, TypeExpr> {
 }
 
 /// The result type after `=`.
-fn result_type(ctx: Ctx, input: &str) -> PResult<'_, TypeExpr> {
+fn result_type(ctx: Ctx, input: &str) -> PResult<'_, TypeExpr<'_>> {
     expression(ctx, input, true).map_err(|e| match e {
         nom::Err::Error(err) => nom::Err::Failure(SyntaxError {
             message: super::error::Message::Text(
@@ -437,7 +472,13 @@ fn result_type(ctx: Ctx, input: &str) -> PResult<'_, TypeExpr> {
 }
 
 /// `head` applied to `args`, spanning from `input` to `rest`.
-fn apply(ctx: Ctx, input: &str, rest: &str, head: TypeExpr, args: Vec<TypeExpr>) -> TypeExpr {
+fn apply<'a>(
+    ctx: Ctx,
+    input: &str,
+    rest: &str,
+    head: TypeExpr<'a>,
+    args: Vec<TypeExpr<'a>>,
+) -> TypeExpr<'a> {
     TypeExpr {
         kind: TypeExprKind::Apply {
             head: Box::new(head),

@@ -11,7 +11,7 @@ use crate::source::{FileId, Location, Span};
 
 /// Parses a whole file. Returns every definition that parsed and one
 /// diagnostic per malformed one; parsing resumes after each error.
-pub fn parse_file(file: FileId, text: &str) -> (File, Vec<Diagnostic>) {
+pub fn parse_file(file: FileId, text: &str) -> (File<'_>, Vec<Diagnostic>) {
     let ctx = Ctx { len: text.len() };
     let mut out = File::default();
     let mut diagnostics = Vec::new();
@@ -87,11 +87,14 @@ fn leading_trivia<'a>(
     let mut docs: Vec<&str> = Vec::new();
     let mut layer = None;
     // Whether only white space has been seen since the start of this line.
+    // (Scanned backwards from `rest`: usually it starts a line and this stops
+    // at once.)
     let before = text.get(..ctx.offset(rest)).unwrap_or("");
     let mut clean_line = before
-        .rsplit('\n')
-        .next()
-        .is_none_or(|l| l.trim().is_empty());
+        .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
+        .all(char::is_whitespace);
     while let Some(c) = rest.chars().next() {
         if c == '\n' {
             if clean_line {

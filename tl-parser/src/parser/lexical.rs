@@ -1,17 +1,38 @@
 //! Tokens: white space, comments, names, numbers and ids.
 
+use super::bytes::{ident_len, is_ident_char, is_space};
 use super::error::{PResult, SyntaxError, fail};
 use crate::diagnostic::Code;
 use nom::Parser;
-use nom::bytes::complete::{tag, take_until, take_while, take_while1};
-use nom::character::complete::digit1;
+use nom::bytes::complete::{tag, take_until, take_while};
 use nom::error::{ErrorKind, ParseError as _};
 
 /// Skips white space and comments (`//` to end of line, `/* */`).
-pub(crate) fn trivia(mut input: &str) -> PResult<'_, ()> {
+///
+/// The parser calls this before nearly every token, mostly where there is
+/// nothing to skip: that case is decided from the first byte, inline.
+#[inline]
+pub(crate) fn trivia(input: &str) -> PResult<'_, ()> {
+    match input.as_bytes().first() {
+        Some(&b) if b.is_ascii() && b != b'/' && !is_space(b) => Ok((input, ())),
+        None => Ok((input, ())),
+        Some(_) => skip_trivia(input),
+    }
+}
+
+/// [`trivia`] when there may be something to skip. ASCII white space is
+/// skipped byte by byte; only non-ASCII text goes through the `char`-based
+/// combinator.
+fn skip_trivia(mut input: &str) -> PResult<'_, ()> {
     loop {
-        let (rest, _) = take_while(|c: char| c.is_whitespace()).parse(input)?;
-        input = rest;
+        input = skip_ascii_whitespace(input);
+        if input.as_bytes().first().is_some_and(|b| !b.is_ascii()) {
+            let (rest, skipped) = take_while(char::is_whitespace).parse(input)?;
+            if !skipped.is_empty() {
+                input = rest;
+                continue;
+            }
+        }
         if input.starts_with("//") {
             let end = input.find('\n').unwrap_or(input.len());
             input = &input[end..];
@@ -21,6 +42,16 @@ pub(crate) fn trivia(mut input: &str) -> PResult<'_, ()> {
             return Ok((input, ()));
         }
     }
+}
+
+/// Skips the ASCII characters [`char::is_whitespace`] accepts.
+fn skip_ascii_whitespace(input: &str) -> &str {
+    let skipped = input
+        .bytes()
+        .position(|b| !is_space(b))
+        .unwrap_or(input.len());
+    // All the bytes skipped are ASCII, so this is a character boundary.
+    input.get(skipped..).unwrap_or_default()
 }
 
 /// Skips one `/* … */` comment; `input` starts with `/*`.
@@ -45,30 +76,35 @@ pub(crate) fn is_ident_start(c: char) -> bool {
     c.is_ascii_alphabetic() || c == '_'
 }
 
-/// Whether `c` may continue a TL identifier.
-pub(crate) fn is_ident_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '_'
-}
-
 /// One identifier segment: `[A-Za-z_][A-Za-z0-9_]*`.
 ///
 /// Scans bytes directly: the nom combinator form (`satisfy` + `take_while` over
 /// `char`s) was the parser's largest self cost (see BENCHMARKS.md). All the
 /// bytes taken are ASCII, so the split is on a character boundary.
 pub(crate) fn ident_segment(input: &str) -> PResult<'_, &str> {
+    match input.split_at_checked(ident_len(input.as_bytes())) {
+        Some((name, rest)) if !name.is_empty() => Ok((rest, name)),
+        _ => Err(nom::Err::Error(SyntaxError::from_error_kind(
+            input,
+            ErrorKind::Satisfy,
+        ))),
+    }
+}
+
+/// A possibly namespaced name: `a.b.name`. Stops before `.0` (a flag bit).
+///
+/// One pass over the bytes; every segment is an [`ident_segment`].
+pub(crate) fn full_name(input: &str) -> PResult<'_, &str> {
     let bytes = input.as_bytes();
-    let starts = bytes
-        .first()
-        .is_some_and(|&b| is_ident_start(char::from(b)));
-    let len = if starts {
-        bytes
-            .iter()
-            .skip(1)
-            .position(|&b| !is_ident_char(char::from(b)))
-            .map_or(bytes.len(), |p| p + 1)
-    } else {
-        0
-    };
+    let mut len = ident_len(bytes);
+    if len > 0 {
+        while bytes.get(len) == Some(&b'.') {
+            match ident_len(bytes.get(len + 1..).unwrap_or_default()) {
+                0 => break,
+                segment => len += 1 + segment,
+            }
+        }
+    }
     match input.split_at_checked(len) {
         Some((name, rest)) if len > 0 => Ok((rest, name)),
         _ => Err(nom::Err::Error(SyntaxError::from_error_kind(
@@ -78,25 +114,24 @@ pub(crate) fn ident_segment(input: &str) -> PResult<'_, &str> {
     }
 }
 
-/// A possibly namespaced name: `a.b.name`. Stops before `.0` (a flag bit).
-pub(crate) fn full_name(input: &str) -> PResult<'_, &str> {
-    let (mut rest, _) = ident_segment(input)?;
-    while let Some(after_dot) = rest.strip_prefix('.') {
-        match ident_segment(after_dot) {
-            Ok((r, _)) => rest = r,
-            Err(_) => break,
-        }
-    }
-    let len = input.len() - rest.len();
-    Ok((rest, &input[..len]))
-}
-
 /// A decimal number that fits in `u32`.
 pub(crate) fn number(input: &str) -> PResult<'_, u32> {
-    let (rest, digits) = digit1(input)?;
-    match digits.parse::<u32>() {
-        Ok(n) => Ok((rest, n)),
-        Err(_) => fail(SyntaxError::covering(
+    let len = input.bytes().take_while(u8::is_ascii_digit).count();
+    let (digits, rest) = match input.split_at_checked(len) {
+        Some(split) if len > 0 => split,
+        _ => {
+            return Err(nom::Err::Error(SyntaxError::from_error_kind(
+                input,
+                ErrorKind::Digit,
+            )));
+        }
+    };
+    let value = digits.bytes().try_fold(0u32, |n, digit| {
+        n.checked_mul(10)?.checked_add(u32::from(digit - b'0'))
+    });
+    match value {
+        Some(n) => Ok((rest, n)),
+        None => fail(SyntaxError::covering(
             input,
             digits.len(),
             Code::Expected,
@@ -108,20 +143,27 @@ pub(crate) fn number(input: &str) -> PResult<'_, u32> {
 /// A constructor id after `#`: 1 to 8 hexadecimal digits. `input` starts
 /// right after the `#`.
 pub(crate) fn hex_id(input: &str) -> PResult<'_, u32> {
-    let (rest, word) = take_while1::<_, _, SyntaxError>(is_ident_char)
-        .parse(input)
-        .or_else(|_| {
-            let mut e = SyntaxError::expected(input, "1 to 8 hexadecimal digits after `#`");
-            if !input.is_empty() {
-                e.code = Code::InvalidId;
-            }
-            fail(
-                e.help(
-                    "write the constructor id in hexadecimal, e.g. `#1cb5c415`, or leave it out to have it computed",
-                ),
-            )
-        })?;
-    let is_hex = word.chars().all(|c| c.is_ascii_hexdigit());
+    // The word is what an identifier may contain, so that `#12g4` is
+    // reported as one bad id rather than as an id followed by `g4`.
+    let len = input.bytes().take_while(|&b| is_ident_char(b)).count();
+    let Some((word, rest)) = input.split_at_checked(len).filter(|_| len > 0) else {
+        let mut e = SyntaxError::expected(input, "1 to 8 hexadecimal digits after `#`");
+        if !input.is_empty() {
+            e.code = Code::InvalidId;
+        }
+        return fail(e.help(
+            "write the constructor id in hexadecimal, e.g. `#1cb5c415`, or leave it out to have it computed",
+        ));
+    };
+    // Up to 8 hexadecimal digits always fit in a `u32`.
+    let mut value = 0u32;
+    let mut is_hex = true;
+    for digit in word.bytes() {
+        match char::from(digit).to_digit(16) {
+            Some(d) => value = value.wrapping_shl(4) | d,
+            None => is_hex = false,
+        }
+    }
     if !is_hex || word.len() > 8 {
         let why = if is_hex {
             format!("constructor id `#{word}` has {} digits", word.len())
@@ -133,15 +175,7 @@ pub(crate) fn hex_id(input: &str) -> PResult<'_, u32> {
                 .help("an id is 1 to 8 hexadecimal digits (a 32-bit number), e.g. `#1cb5c415`"),
         );
     }
-    match u32::from_str_radix(word, 16) {
-        Ok(id) => Ok((rest, id)),
-        Err(_) => fail(SyntaxError::covering(
-            input,
-            word.len(),
-            Code::InvalidId,
-            format!("constructor id `#{word}` is not a 32-bit number"),
-        )),
-    }
+    Ok((rest, value))
 }
 
 /// Expects the literal `token` (after trivia), failing with `what` otherwise.

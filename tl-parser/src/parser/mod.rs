@@ -1,5 +1,6 @@
 //! Text to spanned AST, built on nom.
 
+mod bytes;
 mod definition;
 mod doc;
 mod error;

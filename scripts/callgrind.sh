@@ -19,17 +19,19 @@ ir() { # workload side iters -> total Ir
     grep -m1 '^summary:' "$OUT/cg.out" | awk '{print $2}'
 }
 WORKLOADS=("$@")
-[ ${#WORKLOADS[@]} -eq 0 ] && WORKLOADS=(parse generate encode-updates decode-updates encode-messages
+[ ${#WORKLOADS[@]} -eq 0 ] && WORKLOADS=(parse parse-only generate generate-unformatted encode-updates decode-updates encode-messages
     decode-messages encode-join decode-join encode-file decode-file)
-printf '%-16s %16s %16s %8s\n' workload tlgen_Ir/iter grammers_Ir/iter ratio
+printf '%-20s %16s %16s %8s\n' workload tlgen_Ir/iter grammers_Ir/iter ratio
 for w in "${WORKLOADS[@]}"; do
     n=${ITERS:-20}
-    case $w in parse | generate) n=${ITERS:-1} ;; esac
+    case $w in parse* | generate*) n=${ITERS:-1} ;; esac
     per() { echo "($(ir "$w" "$1" "$n") - $(ir "$w" "$1" 0)) / $n" | bc; }
     t=$(per tlgen)
     g=$(per grammers)
-    printf '%-16s %16d %16d %8.2f\n' "$w" "$t" "$g" "$(echo "$t / $g" | bc -l)"
+    printf '%-20s %16d %16d %8.2f\n' "$w" "$t" "$g" "$(echo "$t / $g" | bc -l)"
 done
 m=$(echo "($(ir memcpy-file tlgen 20) - $(ir memcpy-file tlgen 0)) / 20" | bc)
-printf '%-16s %16d\n' memcpy-file "$m"
+printf '%-20s %16d\n' memcpy-file "$m"
+e=$(echo "($(ir encode-updates-exact tlgen 20) - $(ir encode-updates-exact tlgen 0)) / 20" | bc)
+printf '%-20s %16d\n' encode-updates-exact "$e"
 rm -rf "$OUT"

@@ -1,5 +1,7 @@
 //! Parsing (and checking) api-layer230.tl: tlgen's `tl_parser::check_str`
-//! next to grammers-tl-parser's `parse_tl_file` collected to a `Vec`.
+//! (parse, resolve every type, verify every id) and `tl_parser::parse_file`
+//! (the syntax tree only) next to grammers-tl-parser's `parse_tl_file`
+//! collected to a `Vec` (grammers parses; it resolves no types and verifies no ids).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -23,6 +25,9 @@ fn parse(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function("tlgen_check_str", |b| {
         b.iter(|| tl_parser::check_str("api-layer230.tl", black_box(&text)))
+    });
+    group.bench_function("tlgen_parse_file", |b| {
+        b.iter(|| tl_parser::parse_file(tl_parser::FileId(0), black_box(&text)))
     });
     group.bench_function("grammers_parse_tl_file", |b| {
         b.iter(|| grammers_tl_parser::parse_tl_file(black_box(&text)).collect::<Vec<_>>())

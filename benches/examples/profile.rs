@@ -6,12 +6,14 @@
 //! valgrind --tool=callgrind target/release/examples/profile WORKLOAD SIDE [ITERATIONS]
 //! ```
 //!
-//! WORKLOAD: parse, generate, encode-updates, decode-updates, encode-messages,
-//! decode-messages, encode-join, decode-join, encode-file, decode-file, memcpy-file;
-//! also encode-updates-grow (tlgen's `serialize` into a vector grown as it goes,
-//! without the `serialized_len` pass) and sizes (prints `size_of` of the large
-//! message types on both sides).
-//! SIDE: tlgen or grammers (ignored by memcpy-file, encode-updates-grow and sizes). The payloads are built and
+//! WORKLOAD: parse (tlgen: parse and check), parse-only (tlgen: the syntax tree
+//! only; grammers' side is the same as for parse), generate (tlgen formatted), generate-unformatted (tlgen with
+//! `Options::format = false`; grammers' side is the same as for generate),
+//! encode-updates, decode-updates, encode-messages, decode-messages, encode-join,
+//! decode-join, encode-file, decode-file, memcpy-file; also encode-updates-exact
+//! (tlgen's `serialized_len` pass and one exact allocation before `serialize`) and
+//! sizes (prints `size_of` of the large message types on both sides).
+//! SIDE: tlgen or grammers (ignored by memcpy-file, encode-updates-exact and sizes). The payloads are built and
 //! checked before the measured loop; compare runs with ITERATIONS and 0
 //! iterations to subtract the setup.
 
@@ -76,11 +78,16 @@ fn main() {
         G::from_bytes(b).ok()
     }
     match workload {
-        "parse" => {
+        "parse" | "parse-only" => {
             let text = tlgen_benches::api_schema_text();
             for _ in 0..n {
-                if tlgen {
+                if tlgen && workload == "parse" {
                     drop(black_box(tl_parser::check_str("api-layer230.tl", &text)));
+                } else if tlgen {
+                    drop(black_box(tl_parser::parse_file(
+                        tl_parser::FileId(0),
+                        &text,
+                    )));
                 } else {
                     drop(black_box(
                         grammers_tl_parser::parse_tl_file(&text).collect::<Vec<_>>(),
@@ -88,12 +95,14 @@ fn main() {
                 }
             }
         }
-        "generate" => {
+        "generate" | "generate-unformatted" => {
             let text = tlgen_benches::api_schema_text();
+            let mut options = tl_codegen::Options::default();
+            options.format = workload == "generate";
             for _ in 0..n {
                 if tlgen {
                     let (_, checked) = tl_parser::check_str("api-layer230.tl", &text);
-                    let code = tl_codegen::generate(&checked.schema, &Default::default());
+                    let code = tl_codegen::generate(&checked.schema, &options);
                     drop(black_box(code));
                 } else {
                     let defs: Vec<_> = grammers_tl_parser::parse_tl_file(&text)
@@ -116,12 +125,14 @@ fn main() {
         }
         "encode-updates" => codec!(payloads::updates(), true),
         "decode-updates" => codec!(payloads::updates(), false),
-        "encode-updates-grow" => {
-            // tlgen's `serialize` into a vector grown as it goes (no length pass).
+        "encode-updates-exact" => {
+            // tlgen's `serialized_len` pass, one exact allocation, then `serialize`
+            // (what `to_bytes` did before it grew its vector as it goes).
             let p = payloads::updates();
             for _ in 0..n {
-                let mut out = Vec::new();
-                tl_runtime::Serialize::serialize(black_box(&p.tlgen), &mut out);
+                let value = black_box(&p.tlgen);
+                let mut out = Vec::with_capacity(tl_runtime::Serialize::serialized_len(value));
+                tl_runtime::Serialize::serialize(value, &mut out);
                 drop(black_box(out));
             }
         }

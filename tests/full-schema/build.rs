@@ -76,7 +76,11 @@ fn generate(path: &Path, file: &str, module: &str, dispatch: &mut String) -> Str
         panic!("{file} has errors:\n{rendered}");
     }
     let schema = &checked.schema;
-    let code = match tl_codegen::generate(schema, &Options::default()) {
+    // Unformatted: these modules are only `include!`d, and this keeps the
+    // unformatted output compiled (with `deny(warnings)`) and round-tripped.
+    let mut options = Options::default();
+    options.format = false;
+    let code = match tl_codegen::generate(schema, &options) {
         Ok(code) => code,
         Err(diagnostics) => {
             let rendered: String = diagnostics

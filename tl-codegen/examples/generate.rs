@@ -3,15 +3,26 @@
 //!
 //! ```text
 //! cargo run --release -p tl-codegen --example generate -- schema/seed.tl > seed.rs
+//! cargo run --release -p tl-codegen --example generate -- --no-format schema/seed.tl
 //! ```
 
 use std::process::ExitCode;
 use std::time::Instant;
 
 fn main() -> ExitCode {
-    let paths: Vec<String> = std::env::args().skip(1).collect();
+    let mut options = tl_codegen::Options::default();
+    let paths: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|arg| {
+            let flag = arg == "--no-format";
+            if flag {
+                options.format = false;
+            }
+            !flag
+        })
+        .collect();
     if paths.is_empty() {
-        eprintln!("usage: generate SCHEMA.tl... > module.rs");
+        eprintln!("usage: generate [--no-format] SCHEMA.tl... > module.rs");
         return ExitCode::FAILURE;
     }
     let start = Instant::now();
@@ -35,7 +46,7 @@ fn main() -> ExitCode {
         }
         return ExitCode::FAILURE;
     }
-    match tl_codegen::generate(&checked.schema, &tl_codegen::Options::default()) {
+    match tl_codegen::generate(&checked.schema, &options) {
         Ok(code) => {
             let total = start.elapsed();
             eprintln!(

@@ -173,11 +173,13 @@ pub(crate) fn items(ctx: &Context<'_>, index: usize) -> TokenStream {
             }
         }
         impl #rt::Serialize for #name {
+            #[inline]
             fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
                 match self {
                     #writes
                 }
             }
+            #[inline]
             fn serialized_len(&self) -> usize {
                 match self {
                     #lens

@@ -227,10 +227,12 @@ impl StructGen<'_> {
             }
         };
         quote! {
+            #[inline]
             fn serialize_bare(&self, #out: &mut ::std::vec::Vec<u8>) {
                 #flags
                 #fields
             }
+            #[inline]
             fn bare_len(&self) -> usize {
                 #len
             }

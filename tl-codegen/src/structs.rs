@@ -318,10 +318,12 @@ impl<'a> StructGen<'a> {
                 #serialize_bare
             }
             impl #plain #rt::Serialize for #name #args {
+                #[inline]
                 fn serialize(&self, #out: &mut ::std::vec::Vec<u8>) {
                     #rt::wire::write_u32(<Self as #rt::Identifiable>::CONSTRUCTOR_ID, #out);
                     #rt::SerializeBare::serialize_bare(self, #out);
                 }
+                #[inline]
                 fn serialized_len(&self) -> usize {
                     #rt::wire::ID_LEN + #rt::SerializeBare::bare_len(self)
                 }
@@ -330,6 +332,7 @@ impl<'a> StructGen<'a> {
                 #deserialize_bare
             }
             impl #decodable #rt::Deserialize for #name #args {
+                #[inline]
                 fn deserialize(
                     #reader: &mut #rt::Reader<'_>,
                 ) -> ::std::result::Result<Self, #rt::DecodeError> {

@@ -17,17 +17,25 @@ pub trait Serialize {
     /// The exact number of bytes [`serialize`](Self::serialize) appends.
     fn serialized_len(&self) -> usize;
 
-    /// The encoding of `self` in a new vector, allocated once with exactly
-    /// [`serialized_len`](Self::serialized_len) bytes of capacity.
+    /// The encoding of `self` in a new vector.
+    ///
+    /// The vector starts with room for 256 bytes and grows as it is written (each
+    /// `bytes` or `string` reserves its whole length at once), which is faster
+    /// than walking the value twice. For one exact allocation, write into
+    /// `Vec::with_capacity(value.serialized_len())` with
+    /// [`serialize`](Self::serialize); to reuse a buffer, `clear` it and call
+    /// `serialize`.
     #[inline]
     fn to_bytes(&self) -> Vec<u8> {
-        let len = self.serialized_len();
-        let mut out = Vec::with_capacity(len);
+        let mut out = Vec::with_capacity(INITIAL_CAPACITY);
         self.serialize(&mut out);
-        debug_assert_eq!(out.len(), len, "serialized_len disagrees with serialize");
         out
     }
 }
+
+/// The capacity [`Serialize::to_bytes`] starts with: enough for most requests, so
+/// small values allocate once.
+const INITIAL_CAPACITY: usize = 256;
 
 /// A value written bare: a constructor's body without its id (TL `%T`, and lowercase
 /// constructor names used as types, as in `vector<future_salt>`).
@@ -41,13 +49,12 @@ pub trait SerializeBare {
     /// The exact number of bytes [`serialize_bare`](Self::serialize_bare) appends.
     fn bare_len(&self) -> usize;
 
-    /// The bare encoding of `self` in a new vector, allocated once.
+    /// The bare encoding of `self` in a new vector, grown as it is written like
+    /// [`Serialize::to_bytes`]'s.
     #[inline]
     fn to_bare_bytes(&self) -> Vec<u8> {
-        let len = self.bare_len();
-        let mut out = Vec::with_capacity(len);
+        let mut out = Vec::with_capacity(INITIAL_CAPACITY);
         self.serialize_bare(&mut out);
-        debug_assert_eq!(out.len(), len, "bare_len disagrees with serialize_bare");
         out
     }
 }

@@ -191,10 +191,16 @@ pub fn read_bool(reader: &mut Reader<'_>) -> Result<bool, DecodeError> {
 #[inline]
 pub fn write_bytes(data: &[u8], out: &mut Vec<u8>) {
     let len = data.len();
+    // One capacity check for prefix, data and padding together, made only once
+    // the length is known to be encodable.
     match u8::try_from(len) {
-        Ok(short @ 0..=253) => out.push(short),
+        Ok(short @ 0..=253) => {
+            out.reserve(framed_len(len));
+            out.push(short);
+        }
         _ => match u32::try_from(len) {
             Ok(long) if len <= MAX_BYTES_LEN => {
+                out.reserve(framed_len(len));
                 let [a, b, c, _] = long.to_le_bytes();
                 out.extend_from_slice(&[254, a, b, c]);
             }
@@ -202,7 +208,13 @@ pub fn write_bytes(data: &[u8], out: &mut Vec<u8>) {
         },
     }
     out.extend_from_slice(data);
-    out.resize(out.len() + padding(header_len(len) + len), 0);
+    // Constant-size writes: no call for the few padding bytes.
+    match padding(header_len(len) + len) {
+        1 => out.push(0),
+        2 => out.extend_from_slice(&[0; 2]),
+        3 => out.extend_from_slice(&[0; 3]),
+        _ => {}
+    }
 }
 
 /// The documented panic of [`write_bytes`], kept out of line.

@@ -1,0 +1,227 @@
+//! Printing generated tokens as text without formatting them
+//! ([`Options::format`](crate::Options) set to `false`).
+//!
+//! Formatting goes through `syn` (re-parsing every token) and `prettyplease`, which
+//! is most of the generation time for a large schema. Code that is only
+//! `include!`d from a build script does not need it: this printer writes the
+//! tokens as they are, an item, statement, field or match arm per line and braces
+//! indented, so the text is valid Rust with the same meaning, compiler messages
+//! point at short lines, and the same tokens always give the same text.
+
+use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
+
+/// The text of `tokens`.
+pub(crate) fn print(tokens: TokenStream) -> String {
+    let mut printer = Printer {
+        out: String::new(),
+        depth: 0,
+        gap: Gap::LineStart,
+        after_joint_colon: false,
+        last_joint: None,
+        next_last_joint: None,
+    };
+    printer.stream(tokens, true);
+    printer.out.push('\n');
+    printer.out
+}
+
+/// What goes between the text so far and the next token.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Gap {
+    /// A new line: indentation.
+    LineStart,
+    /// Nothing (after `(`, `.`, `&`, a joint punctuation character).
+    Joined,
+    /// One space.
+    Space,
+    /// One space, after a literal: `1 .max()` must not become the float `1.`,
+    /// and a `<` after it compares or shifts.
+    SpaceAfterLiteral,
+    /// One space, unless the next token is `.`, `::` or a parenthesis (a call):
+    /// after an identifier or a closing delimiter.
+    SpaceAfterWord,
+}
+
+struct Printer {
+    out: String,
+    depth: usize,
+    gap: Gap,
+    /// The last token was the first `:` of `::`.
+    after_joint_colon: bool,
+    /// The last token, if it was a joint punctuation character (`-` of `->`).
+    last_joint: Option<char>,
+    /// The same for the token being printed, moved to `last_joint` at the next.
+    next_last_joint: Option<char>,
+}
+
+/// Keywords after which a space stays before `::` or `<` (`impl ::path`,
+/// `as ::path`, `&mut ::path`, `impl <T>` is never generated but stays valid).
+const KEYWORDS: &[&str] = &[
+    "as", "const", "dyn", "else", "for", "if", "impl", "in", "let", "match", "move", "mut", "pub",
+    "return", "static", "unsafe", "where",
+];
+
+impl Printer {
+    /// Prints `tokens`; `in_braces`: they are a block, item list or field list,
+    /// where `,` ends a line (a match arm, a field, a variant) and a sum gets one
+    /// term per line; otherwise they are inside `(...)` or `[...]`.
+    fn stream(&mut self, tokens: TokenStream, in_braces: bool) {
+        let mut tokens = tokens.into_iter().peekable();
+        let mut angle = 0usize;
+        while let Some(token) = tokens.next() {
+            if !matches!(&token, TokenTree::Punct(p) if p.as_char() == ':') {
+                self.after_joint_colon = false;
+            }
+            self.last_joint = self.next_last_joint.take();
+            if let TokenTree::Punct(p) = &token {
+                if p.spacing() == Spacing::Joint {
+                    self.next_last_joint = Some(p.as_char());
+                }
+            }
+            match token {
+                TokenTree::Group(group) => match group.delimiter() {
+                    Delimiter::Brace => {
+                        self.put("{", Gap::Space);
+                        self.depth += 1;
+                        self.newline();
+                        self.stream(group.stream(), true);
+                        self.depth -= 1;
+                        self.newline();
+                        self.put("}", Gap::SpaceAfterWord);
+                        // A closing brace ends its line unless the expression goes
+                        // on (`;`, `,`, `.`, `?`, `else`) or a `)`/`]` closes next.
+                        let continues = match tokens.peek() {
+                            Some(TokenTree::Punct(p)) => {
+                                matches!(p.as_char(), ';' | ',' | '.' | '?')
+                            }
+                            Some(TokenTree::Ident(ident)) => ident == "else",
+                            Some(_) => false,
+                            None => !in_braces,
+                        };
+                        if !continues {
+                            self.newline();
+                        }
+                    }
+                    Delimiter::Parenthesis => self.group("(", group.stream(), ")"),
+                    Delimiter::Bracket => self.group("[", group.stream(), "]"),
+                    Delimiter::None => self.stream(group.stream(), in_braces),
+                },
+                TokenTree::Punct(punct) => {
+                    let ch = punct.as_char();
+                    let joint = punct.spacing() == Spacing::Joint;
+                    if ch == '+' && in_braces && !joint {
+                        // A long sum (an encoded length): one term per line.
+                        self.depth += 1;
+                        self.newline();
+                        self.put("+", Gap::Space);
+                        self.depth -= 1;
+                        continue;
+                    }
+                    // `<`/`>` of generics (`Vec<u8>`, `::<T>`, `<Self as T>`), told
+                    // from comparisons and shifts by what comes before; a wrong
+                    // guess only changes spacing and line breaks.
+                    if ch == '<' && self.gap != Gap::SpaceAfterLiteral {
+                        angle += 1;
+                        if self.gap == Gap::SpaceAfterWord {
+                            self.gap = Gap::Joined;
+                        }
+                        self.put("<", Gap::Joined);
+                        continue;
+                    }
+                    if ch == '>' && angle > 0 && !matches!(self.last_joint, Some('-' | '=')) {
+                        angle -= 1;
+                        if self.gap != Gap::LineStart {
+                            self.gap = Gap::Joined;
+                        }
+                        self.put(">", Gap::SpaceAfterWord);
+                        continue;
+                    }
+                    let second_colon = ch == ':' && self.after_joint_colon;
+                    self.after_joint_colon = ch == ':' && joint;
+                    let binds_left = matches!(ch, ',' | ';' | '?')
+                        // `.`, but `1 .max()` must not become the float `1.`
+                        || (ch == '.' && self.gap != Gap::SpaceAfterLiteral)
+                        // `x: T` and `path::to`, but `impl ::path`
+                        || (ch == ':' && !joint && !second_colon)
+                        || (ch == ':' && joint && self.gap == Gap::SpaceAfterWord);
+                    if binds_left && self.gap != Gap::LineStart {
+                        self.gap = Gap::Joined;
+                    }
+                    let next = if joint || second_colon || matches!(ch, '.' | '&' | '\'') {
+                        Gap::Joined
+                    } else {
+                        Gap::Space
+                    };
+                    self.put(ch.encode_utf8(&mut [0; 4]), next);
+                    if ch == ';' || (ch == ',' && in_braces && angle == 0) {
+                        self.newline();
+                    } else if ch == '#' {
+                        // An attribute (`#[...]`, `#![...]`) gets its own line.
+                        if tokens
+                            .next_if(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == '!'))
+                            .is_some()
+                        {
+                            self.put("!", Gap::Joined);
+                        }
+                        self.gap = Gap::Joined;
+                        if let Some(TokenTree::Group(attr)) =
+                            tokens.next_if(|t| matches!(t, TokenTree::Group(_)))
+                        {
+                            self.group("[", attr.stream(), "]");
+                        }
+                        self.newline();
+                    }
+                }
+                TokenTree::Ident(ident) => {
+                    let text = ident.to_string();
+                    // After a keyword, `::` and `<` start a new path or type.
+                    let next = if KEYWORDS.contains(&text.as_str()) {
+                        Gap::Space
+                    } else {
+                        Gap::SpaceAfterWord
+                    };
+                    self.put(&text, next);
+                }
+                TokenTree::Literal(literal) => {
+                    self.put(&literal.to_string(), Gap::SpaceAfterLiteral);
+                }
+            }
+        }
+    }
+
+    /// A parenthesized or bracketed group, on the current line.
+    fn group(&mut self, open: &str, inner: TokenStream, close: &str) {
+        if open == "(" && self.gap == Gap::SpaceAfterWord {
+            self.gap = Gap::Joined;
+        }
+        self.put(open, Gap::Joined);
+        self.stream(inner, false);
+        if self.gap != Gap::LineStart {
+            self.gap = Gap::Joined;
+        }
+        self.put(close, Gap::SpaceAfterWord);
+    }
+
+    /// Ends the line (once: blank lines are never written).
+    fn newline(&mut self) {
+        if self.gap != Gap::LineStart {
+            self.out.push('\n');
+        }
+        self.gap = Gap::LineStart;
+    }
+
+    /// Writes `text` after the current gap; `next` is the gap after it.
+    fn put(&mut self, text: &str, next: Gap) {
+        match self.gap {
+            Gap::LineStart => {
+                for _ in 0..self.depth {
+                    self.out.push_str("    ");
+                }
+            }
+            Gap::Space | Gap::SpaceAfterLiteral | Gap::SpaceAfterWord => self.out.push(' '),
+            Gap::Joined => {}
+        }
+        self.out.push_str(text);
+        self.gap = next;
+    }
+}

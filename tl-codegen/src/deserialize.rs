@@ -149,8 +149,15 @@ impl StructGen<'_> {
         let rt = &self.ctx.rt;
         let reader = &self.codec().reader;
         let names: Vec<_> = self.layout.members.iter().map(|m| m.name.ident()).collect();
+        // One level deeper while the body is read. On an error the depth is left
+        // as it is: a reader is not used after an error (see `Reader`), and no
+        // closure per constructor keeps the generated crate quicker to compile.
         let body = if names.is_empty() && !self.layout.wire.iter().any(|w| *w != Wire::Nothing) {
-            quote!(#reader.nested(|_| ::std::result::Result::Ok(Self)))
+            quote! {
+                #reader.enter()?;
+                #reader.leave();
+                ::std::result::Result::Ok(Self)
+            }
         } else {
             let fields = self.read_fields();
             let value = if names.is_empty() {
@@ -159,10 +166,10 @@ impl StructGen<'_> {
                 quote!(Self { #(#names),* })
             };
             quote! {
-                #reader.nested(|#reader| {
-                    #fields
-                    ::std::result::Result::Ok(#value)
-                })
+                #reader.enter()?;
+                #fields
+                #reader.leave();
+                ::std::result::Result::Ok(#value)
             }
         };
         quote! {

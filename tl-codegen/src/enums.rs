@@ -129,6 +129,7 @@ pub(crate) fn items(ctx: &Context<'_>, index: usize) -> TokenStream {
         };
         quote! {
             impl ::std::convert::From<#path> for #name {
+                #[inline]
                 fn from(value: #path) -> Self {
                     Self::#variant(#value)
                 }
@@ -160,12 +161,14 @@ pub(crate) fn items(ctx: &Context<'_>, index: usize) -> TokenStream {
         }
         impl #name {
             /// The constructor id of this value: the first four bytes of its encoding.
+            #[inline]
             pub fn constructor_id(&self) -> u32 {
                 match self {
                     #ids
                 }
             }
             /// The TL name of this value's constructor.
+            #[inline]
             pub fn tl_name(&self) -> &'static str {
                 match self {
                     #names

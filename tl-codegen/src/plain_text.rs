@@ -8,7 +8,17 @@
 //! indented, so the text is valid Rust with the same meaning, compiler messages
 //! point at short lines, and the same tokens always give the same text.
 
-use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Spacing, TokenStream, TokenTree};
+use std::fmt::Write as _;
+
+/// The tokens of `group`. `Group::stream` shares them with the group; dropping the
+/// group first leaves the stream the only owner, so iterating it moves the tokens
+/// instead of copying every one.
+fn inner(group: Group) -> TokenStream {
+    let stream = group.stream();
+    drop(group);
+    stream
+}
 
 /// The text of `tokens`.
 pub(crate) fn print(tokens: TokenStream) -> String {
@@ -84,7 +94,7 @@ impl Printer {
                         self.put("{", Gap::Space);
                         self.depth += 1;
                         self.newline();
-                        self.stream(group.stream(), true);
+                        self.stream(inner(group), true);
                         self.depth -= 1;
                         self.newline();
                         self.put("}", Gap::SpaceAfterWord);
@@ -102,9 +112,9 @@ impl Printer {
                             self.newline();
                         }
                     }
-                    Delimiter::Parenthesis => self.group("(", group.stream(), ")"),
-                    Delimiter::Bracket => self.group("[", group.stream(), "]"),
-                    Delimiter::None => self.stream(group.stream(), in_braces),
+                    Delimiter::Parenthesis => self.group("(", inner(group), ")"),
+                    Delimiter::Bracket => self.group("[", inner(group), "]"),
+                    Delimiter::None => self.stream(inner(group), in_braces),
                 },
                 TokenTree::Punct(punct) => {
                     let ch = punct.as_char();
@@ -167,23 +177,24 @@ impl Printer {
                         if let Some(TokenTree::Group(attr)) =
                             tokens.next_if(|t| matches!(t, TokenTree::Group(_)))
                         {
-                            self.group("[", attr.stream(), "]");
+                            self.group("[", inner(attr), "]");
                         }
                         self.newline();
                     }
                 }
                 TokenTree::Ident(ident) => {
-                    let text = ident.to_string();
+                    let start = self.put_display(&ident, Gap::SpaceAfterWord);
                     // After a keyword, `::` and `<` start a new path or type.
-                    let next = if KEYWORDS.contains(&text.as_str()) {
-                        Gap::Space
-                    } else {
-                        Gap::SpaceAfterWord
-                    };
-                    self.put(&text, next);
+                    if self
+                        .out
+                        .get(start..)
+                        .is_some_and(|word| KEYWORDS.contains(&word))
+                    {
+                        self.gap = Gap::Space;
+                    }
                 }
                 TokenTree::Literal(literal) => {
-                    self.put(&literal.to_string(), Gap::SpaceAfterLiteral);
+                    self.put_display(&literal, Gap::SpaceAfterLiteral);
                 }
             }
         }
@@ -212,6 +223,24 @@ impl Printer {
 
     /// Writes `text` after the current gap; `next` is the gap after it.
     fn put(&mut self, text: &str, next: Gap) {
+        self.separate();
+        self.out.push_str(text);
+        self.gap = next;
+    }
+
+    /// [`put`](Self::put) for an identifier or literal, written straight into
+    /// the output; returns where its text starts.
+    fn put_display(&mut self, token: &dyn std::fmt::Display, next: Gap) -> usize {
+        self.separate();
+        let start = self.out.len();
+        // Writing to a `String` cannot fail.
+        let _ = write!(self.out, "{token}");
+        self.gap = next;
+        start
+    }
+
+    /// Writes the current gap.
+    fn separate(&mut self) {
         match self.gap {
             Gap::LineStart => {
                 for _ in 0..self.depth {
@@ -221,7 +250,5 @@ impl Printer {
             Gap::Space | Gap::SpaceAfterLiteral | Gap::SpaceAfterWord => self.out.push(' '),
             Gap::Joined => {}
         }
-        self.out.push_str(text);
-        self.gap = next;
     }
 }

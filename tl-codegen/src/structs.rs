@@ -36,6 +36,10 @@ pub(crate) struct StructGen<'a> {
     pub constructor: Option<usize>,
     /// Type parameters (functions such as `invokeWithLayer`).
     pub generics: Generics,
+    /// The name of the output buffer in generated code (see [`StructGen::new`]).
+    out: Ident,
+    /// The name of the reader in generated code.
+    reader: Ident,
 }
 
 /// The first of `base`, `base_`, `base__`, ... not in `taken`.
@@ -54,15 +58,7 @@ impl<'a> StructGen<'a> {
         let c = ctx.schema.constructors.get(index)?;
         let layout = ctx.constructor_layouts.get(index)?;
         let (scope, name) = Context::constructor_item(c);
-        Some(StructGen {
-            ctx,
-            c,
-            layout,
-            scope,
-            name,
-            constructor: Some(index),
-            generics: Generics::of(c),
-        })
+        Some(Self::new(ctx, c, layout, scope, name, Some(index)))
     }
 
     /// The generator for function `index`.
@@ -70,38 +66,49 @@ impl<'a> StructGen<'a> {
         let c = ctx.schema.functions.get(index)?;
         let layout = ctx.function_layouts.get(index)?;
         let (scope, name) = Context::function_item(c);
-        Some(StructGen {
+        Some(Self::new(ctx, c, layout, scope, name, None))
+    }
+
+    /// The output buffer is called `out` and the reader `reader`, unless a local of
+    /// the generated code has that name: the flags words (locals of `serialize_bare`)
+    /// or any field (locals of `deserialize_bare`).
+    fn new(
+        ctx: &'a Context<'a>,
+        c: &'a Combinator,
+        layout: &'a Layout,
+        scope: Scope,
+        name: RustName,
+        constructor: Option<usize>,
+    ) -> Self {
+        let fields: Vec<RustName> = c
+            .fields
+            .iter()
+            .map(|f| naming::field_name(&f.name))
+            .collect();
+        let flags_words = layout.wire.iter().filter_map(|w| match w {
+            crate::layout::Wire::FlagsWord { local } => Some(local),
+            _ => None,
+        });
+        StructGen {
             ctx,
             c,
             layout,
             scope,
             name,
-            constructor: None,
+            constructor,
             generics: Generics::of(c),
-        })
+            out: free_name("out", flags_words),
+            reader: free_name("reader", &fields),
+        }
     }
 
     /// Value-level code generation in this struct's module.
-    ///
-    /// The output buffer is called `out` and the reader `reader`, unless a local of
-    /// the generated code has that name: the flags words (locals of `serialize_bare`)
-    /// or any field (locals of `deserialize_bare`).
     pub(crate) fn codec(&self) -> Codec<'_> {
-        let fields: Vec<RustName> = self
-            .c
-            .fields
-            .iter()
-            .map(|f| naming::field_name(&f.name))
-            .collect();
-        let flags_words = self.layout.wire.iter().filter_map(|w| match w {
-            crate::layout::Wire::FlagsWord { local } => Some(local),
-            _ => None,
-        });
         Codec {
             ctx: self.ctx,
             at: &self.scope,
-            out: free_name("out", flags_words),
-            reader: free_name("reader", &fields),
+            out: self.out.clone(),
+            reader: self.reader.clone(),
         }
     }
 
@@ -212,6 +219,8 @@ impl<'a> StructGen<'a> {
             name: self.name.clone(),
             constructor: self.constructor,
             generics: Generics::of(self.c),
+            out: self.out.clone(),
+            reader: self.reader.clone(),
         };
         let mut items = TokenStream::new();
         for member in &self.layout.members {

@@ -298,7 +298,7 @@ const TYPES_DOC: &[&str] = &[
     "Each struct writes itself with `Serialize` (constructor id, then fields) or",
     "`SerializeBare` (fields only, TL's `%T`), reads itself back with `Deserialize` /",
     "`DeserializeBare`, and names its id with `Identifiable`. `serialized_len()` is",
-    "exact, so `to_bytes()` allocates once. Decoding never panics: errors name the byte",
+    "exact; `to_bytes()` grows its vector as it writes. Decoding never panics: errors name the byte",
     "offset, unknown constructor ids name the expected type, and every constructor body",
     "counts one level against the reader's depth limit.",
     "",

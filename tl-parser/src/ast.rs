@@ -85,13 +85,23 @@ pub enum TypeExprKind<'a> {
     Number(u32),
     /// `%T`: the bare form of `T`.
     Bare(Box<TypeExpr<'a>>),
-    /// `F<A, B>`, `F A B` or `(F A B)`.
-    Apply {
-        /// The type being applied.
-        head: Box<TypeExpr<'a>>,
-        /// Its arguments.
-        args: Vec<TypeExpr<'a>>,
-    },
+    /// `F<A, B>`, `F A B` or `(F A B)`: the type being applied (`F`)
+    /// followed by its arguments, in one list so that an application costs
+    /// one allocation rather than two. The parser always puts at least two
+    /// terms in it; [`TypeExprKind::application`] splits it.
+    Apply(Vec<TypeExpr<'a>>),
+}
+
+impl<'a> TypeExprKind<'a> {
+    /// For an [`TypeExprKind::Apply`]: the type being applied and its
+    /// arguments. `None` for every other form (and for an empty list, which
+    /// the parser never builds).
+    pub fn application(&self) -> Option<(&TypeExpr<'a>, &[TypeExpr<'a>])> {
+        match self {
+            TypeExprKind::Apply(terms) => terms.split_first(),
+            _ => None,
+        }
+    }
 }
 
 /// A flag condition `flags.3?`.
@@ -182,8 +192,9 @@ pub struct Definition<'a> {
     pub builtin_marker: bool,
     /// The result type after `=`.
     pub result: TypeExpr<'a>,
-    /// Documentation from the comment lines directly above.
-    pub doc: Option<Doc>,
+    /// Documentation from the comment lines directly above (boxed: most
+    /// definitions have none, and a smaller node is cheaper to move).
+    pub doc: Option<Box<Doc>>,
     /// From the first character of the name through the `;`.
     pub span: Span,
 }

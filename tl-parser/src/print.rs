@@ -143,7 +143,11 @@ fn write_type_expr(out: &mut String, ty: &TypeExpr<'_>, form: Form) {
             out.push('%');
             write_type_expr(out, inner, form);
         }
-        TypeExprKind::Apply { head, args } => {
+        TypeExprKind::Apply(terms) => {
+            // The parser never builds an empty application.
+            let Some((head, args)) = terms.split_first() else {
+                return;
+            };
             write_type_expr(out, head, form);
             let (open, sep, close) = match form {
                 Form::Canonical => ('<', ',', Some('>')),

@@ -302,7 +302,10 @@ impl Checker {
         seen.insert(name.clone(), (p.normalized.clone(), location));
         let type_name = match &p.def.result.kind {
             TypeExprKind::Name(n) => (*n).to_owned(),
-            TypeExprKind::Apply { head, .. } => print::type_expr(head, Form::Canonical),
+            TypeExprKind::Apply(terms) => terms
+                .first()
+                .map(|head| print::type_expr(head, Form::Canonical))
+                .unwrap_or_default(),
             _ => String::new(),
         };
         self.schema.builtins.push(BuiltinDecl {
@@ -567,7 +570,7 @@ impl Checker {
             fields,
             flag_groups,
             result,
-            doc: p.def.doc,
+            doc: p.def.doc.map(|doc| *doc),
             definition,
             normalized: p.normalized,
             location,

@@ -77,7 +77,15 @@ impl Scope<'_, '_> {
                 format!("a number (`{n}`) cannot be used as a type"),
             )),
             TypeExprKind::Bare(inner) => self.resolve_bare(local, inner, at),
-            TypeExprKind::Apply { head, args } => self.resolve_apply(local, head, args, at),
+            TypeExprKind::Apply(terms) => match terms.split_first() {
+                Some((head, args)) => self.resolve_apply(local, head, args, at),
+                // The parser never builds an empty application.
+                None => err(Diagnostic::error(
+                    Code::WrongTypeArity,
+                    at,
+                    "empty type application",
+                )),
+            },
         }
     }
 

@@ -37,6 +37,41 @@ const fn classes() -> [u8; 256] {
     table
 }
 
+/// [`hex_digit`]'s answer for a byte that is not a hexadecimal digit but may
+/// appear in an identifier.
+pub(crate) const HEX_OTHER_IDENT: u8 = 16;
+
+/// [`hex_digit`]'s answer for a byte that may not appear in an identifier.
+pub(crate) const HEX_NOT_IDENT: u8 = 17;
+
+/// The value of every byte as a hexadecimal digit, or one of the markers
+/// above.
+static HEX_DIGITS: [u8; 256] = hex_digits();
+
+const fn hex_digits() -> [u8; 256] {
+    let mut table = [HEX_NOT_IDENT; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        table[i] = match b {
+            b'0'..=b'9' => b - b'0',
+            b'a'..=b'f' => b - b'a' + 10,
+            b'A'..=b'F' => b - b'A' + 10,
+            _ if CLASSES[i] & IDENT_CHAR != 0 => HEX_OTHER_IDENT,
+            _ => HEX_NOT_IDENT,
+        };
+        i += 1;
+    }
+    table
+}
+
+/// The value of `b` as a hexadecimal digit (0 to 15); otherwise
+/// [`HEX_OTHER_IDENT`] if it may appear in an identifier, else
+/// [`HEX_NOT_IDENT`].
+pub(crate) fn hex_digit(b: u8) -> u8 {
+    HEX_DIGITS[usize::from(b)]
+}
+
 /// Whether `b` is ASCII white space.
 pub(crate) fn is_space(b: u8) -> bool {
     CLASSES[usize::from(b)] & SPACE != 0
@@ -72,6 +107,14 @@ mod tests {
             assert_eq!(is_ident_char(b), ident, "{b:#04x}");
             let starts = ascii && (c.is_ascii_alphabetic() || c == '_');
             assert_eq!(ident_len(&[b]), usize::from(starts), "{b:#04x}");
+        }
+        for b in 0..=u8::MAX {
+            let expected = match char::from(b).to_digit(16) {
+                Some(d) if b.is_ascii() => d as u8,
+                _ if is_ident_char(b) => HEX_OTHER_IDENT,
+                _ => HEX_NOT_IDENT,
+            };
+            assert_eq!(hex_digit(b), expected, "{b:#04x}");
         }
         assert_eq!(ident_len(b"flags2.3?"), 6);
         assert_eq!(ident_len(b"9a"), 0);

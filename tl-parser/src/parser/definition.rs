@@ -42,8 +42,15 @@ impl Ctx {
     }
 }
 
-/// Parses one definition; `input` starts at its first character.
-pub(crate) fn definition(ctx: Ctx, section: Section, input: &str) -> PResult<'_, Definition<'_>> {
+/// Parses one definition and pushes it onto `out` (built in place, as
+/// [`arg`] does); `input` starts at its first character. Returns the input
+/// after the definition's `;`.
+pub(crate) fn definition<'a>(
+    ctx: Ctx,
+    section: Section,
+    input: &'a str,
+    out: &mut Vec<Definition<'a>>,
+) -> Result<&'a str, nom::Err<SyntaxError>> {
     let start = input;
     let (rest, name_text) =
         full_name(input).or_else(|_| fail(SyntaxError::expected(input, "a definition name")))?;
@@ -91,29 +98,25 @@ pub(crate) fn definition(ctx: Ctx, section: Section, input: &str) -> PResult<'_,
             if rest.starts_with('=') || rest.is_empty() || rest.starts_with(';') {
                 break;
             }
-            let (r, a) = arg(ctx, rest)?;
-            args.push(a);
-            rest = r;
+            rest = arg(ctx, rest, &mut args)?;
         }
     }
     let (rest, _) = expect(rest, "=", "`=` before the result type")?;
     let (rest, _) = trivia(rest)?;
     let (rest, result) = result_type(ctx, rest)?;
     let rest = semicolon(rest, name.text)?;
-    Ok((
-        rest,
-        Definition {
-            section,
-            name,
-            id,
-            type_params,
-            args,
-            builtin_marker,
-            result,
-            doc: None,
-            span: ctx.span(start, rest),
-        },
-    ))
+    out.push(Definition {
+        section,
+        name,
+        id,
+        type_params,
+        args,
+        builtin_marker,
+        result,
+        doc: None,
+        span: ctx.span(start, rest),
+    });
+    Ok(rest)
 }
 
 /// The closing `;`, with a precise message when it is missing.
@@ -174,8 +177,17 @@ fn type_param(ctx: Ctx, input: &str) -> PResult<'_, TypeParam<'_>> {
     ))
 }
 
-/// One argument (field or repetition).
-fn arg(ctx: Ctx, input: &str) -> PResult<'_, Arg<'_>> {
+/// One argument (field or repetition), pushed onto `args`; returns the
+/// input after it.
+///
+/// Pushing here rather than returning the argument saves a copy of each
+/// one: an argument is large, and it used to be moved out through a
+/// `Result` and then again into the list.
+fn arg<'a>(
+    ctx: Ctx,
+    input: &'a str,
+    args: &mut Vec<Arg<'a>>,
+) -> Result<&'a str, nom::Err<SyntaxError>> {
     let start = input;
     // `name:` prefix?
     let (rest, name) = match ident_segment(input) {
@@ -202,7 +214,8 @@ fn arg(ctx: Ctx, input: &str) -> PResult<'_, Arg<'_>> {
     let head = simple_term(ctx, rest);
     // Repetition `[ … ]` or `n*[ … ]`.
     if let Some((r, repeat)) = repetition(ctx, start, name, rest, &head)? {
-        return Ok((r, Arg::Repeat(repeat)));
+        args.push(Arg::Repeat(repeat));
+        return Ok(r);
     }
     let (rest, condition) = condition(ctx, rest, &head)?;
     let (rest, bang) = accept(rest, "!")?;
@@ -222,16 +235,14 @@ fn arg(ctx: Ctx, input: &str) -> PResult<'_, Arg<'_>> {
         nom::Err::Error(err) => nom::Err::Failure(err),
         other => other,
     })?;
-    Ok((
-        rest,
-        Arg::Field(FieldArg {
-            name,
-            condition,
-            bang,
-            ty,
-            span: ctx.span(start, rest),
-        }),
-    ))
+    args.push(Arg::Field(FieldArg {
+        name,
+        condition,
+        bang,
+        ty,
+        span: ctx.span(start, rest),
+    }));
+    Ok(rest)
 }
 
 /// `[ args ]` or `mult*[ args ]`, if that is what comes next; `head` is
@@ -274,9 +285,7 @@ fn repetition<'a>(
         if rest.is_empty() || rest.starts_with(';') || rest.starts_with('=') {
             return fail(SyntaxError::expected(rest, "`]` to close the repetition"));
         }
-        let (r, a) = arg(ctx, rest)?;
-        args.push(a);
-        rest = r;
+        rest = arg(ctx, rest, &mut args)?;
     }
     Ok(Some((
         rest,
@@ -340,6 +349,7 @@ fn condition<'a>(
 }
 
 /// A term that is not an application: name, `#`, number.
+#[inline(always)]
 fn simple_term(ctx: Ctx, input: &str) -> PResult<'_, TypeExpr<'_>> {
     if let Some(rest) = input.strip_prefix('#') {
         return Ok((
@@ -397,6 +407,7 @@ pub(crate) fn term(ctx: Ctx, input: &str) -> PResult<'_, TypeExpr<'_>> {
 
 /// A term that is neither parenthesised nor bare: `head`, the [`simple_term`]
 /// of `input`, with its `<…>` arguments if any follow.
+#[inline(always)]
 fn named_term<'a>(
     ctx: Ctx,
     input: &'a str,
@@ -407,14 +418,16 @@ fn named_term<'a>(
         return Ok((rest, head));
     }
     let mut rest = &rest[1..];
-    let mut args = Vec::new();
+    // The head and, nearly always, a single argument (`Vector<T>`).
+    let mut terms = Vec::with_capacity(2);
+    terms.push(head);
     loop {
         let (r, _) = trivia(rest)?;
         let (r, arg) = expression(ctx, r, false).map_err(|e| match e {
             nom::Err::Error(err) => nom::Err::Failure(err),
             other => other,
         })?;
-        args.push(arg);
+        terms.push(arg);
         let (r, _) = trivia(r)?;
         if let Some(r) = r.strip_prefix(',') {
             rest = r;
@@ -429,31 +442,36 @@ fn named_term<'a>(
                 .help("generic arguments are written `Vector<Type>`"),
         );
     }
-    Ok((rest, apply(ctx, input, rest, head, args)))
+    Ok((rest, apply(ctx, input, rest, terms)))
 }
 
 /// `term term*`: an application when more than one term follows. With
 /// `one_line`, the application stops at the end of the line.
 fn expression(ctx: Ctx, input: &str, one_line: bool) -> PResult<'_, TypeExpr<'_>> {
     let (mut rest, head) = term(ctx, input)?;
-    let mut args = Vec::new();
+    // `head` moves into `terms` when a second term follows.
+    let mut head = Some(head);
+    let mut terms = Vec::new();
     loop {
         let (r, _) = trivia(rest)?;
-        let crossed_line = rest[..rest.len() - r.len()].contains('\n');
+        // Only asked when it matters, and only when trivia was skipped.
+        let crossed_line =
+            || one_line && rest.len() != r.len() && rest[..rest.len() - r.len()].contains('\n');
         let starts_term = r.starts_with(|c: char| {
             is_ident_start(c) || c.is_ascii_digit() || matches!(c, '(' | '%' | '#')
         });
-        if !starts_term || (one_line && crossed_line) {
+        if !starts_term || crossed_line() {
             break;
         }
         let (r, a) = term(ctx, r)?;
-        args.push(a);
+        terms.extend(head.take());
+        terms.push(a);
         rest = r;
     }
-    if args.is_empty() {
-        return Ok((rest, head));
+    match head {
+        Some(head) => Ok((rest, head)),
+        None => Ok((rest, apply(ctx, input, rest, terms))),
     }
-    Ok((rest, apply(ctx, input, rest, head, args)))
 }
 
 /// The result type after `=`.
@@ -471,19 +489,11 @@ fn result_type(ctx: Ctx, input: &str) -> PResult<'_, TypeExpr<'_>> {
     })
 }
 
-/// `head` applied to `args`, spanning from `input` to `rest`.
-fn apply<'a>(
-    ctx: Ctx,
-    input: &str,
-    rest: &str,
-    head: TypeExpr<'a>,
-    args: Vec<TypeExpr<'a>>,
-) -> TypeExpr<'a> {
+/// The application `terms` (the head, then its arguments), spanning from
+/// `input` to `rest`.
+fn apply<'a>(ctx: Ctx, input: &str, rest: &str, terms: Vec<TypeExpr<'a>>) -> TypeExpr<'a> {
     TypeExpr {
-        kind: TypeExprKind::Apply {
-            head: Box::new(head),
-            args,
-        },
+        kind: TypeExprKind::Apply(terms),
         span: ctx.span(input, rest),
     }
 }

@@ -1,6 +1,7 @@
 //! The file-level loop: comments, documentation, section markers, layer,
 //! and recovery after a malformed definition.
 
+use super::bytes::is_space;
 use super::definition::{Ctx, definition};
 use super::doc;
 use super::error::SyntaxError;
@@ -13,7 +14,10 @@ use crate::source::{FileId, Location, Span};
 /// diagnostic per malformed one; parsing resumes after each error.
 pub fn parse_file(file: FileId, text: &str) -> (File<'_>, Vec<Diagnostic>) {
     let ctx = Ctx { len: text.len() };
-    let mut out = File::default();
+    let mut out = File {
+        definitions: Vec::with_capacity(expected_definitions(text)),
+        layer: None,
+    };
     let mut diagnostics = Vec::new();
     let mut section = Section::Types;
     let mut rest = text;
@@ -53,10 +57,11 @@ pub fn parse_file(file: FileId, text: &str) -> (File<'_>, Vec<Diagnostic>) {
             rest = &rest[line_end..];
             continue;
         }
-        match definition(ctx, section, rest) {
-            Ok((after, mut def)) => {
-                def.doc = doc::build(&docs);
-                out.definitions.push(def);
+        match definition(ctx, section, rest, &mut out.definitions) {
+            Ok(after) => {
+                if let (false, Some(def)) = (docs.is_empty(), out.definitions.last_mut()) {
+                    def.doc = doc::build(&docs).map(Box::new);
+                }
                 rest = after;
             }
             Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
@@ -76,6 +81,26 @@ pub fn parse_file(file: FileId, text: &str) -> (File<'_>, Vec<Diagnostic>) {
     (out, diagnostics)
 }
 
+/// How many definitions to make room for, so that the list is not copied as
+/// it grows: one per `;`, which ends every definition. Capped at one per 32
+/// bytes of text (real definitions average over 100), so that text full of
+/// stray `;` cannot make it reserve more than a few times its own size.
+fn expected_definitions(text: &str) -> usize {
+    // Counted in chunks small enough for a `u8` total, which the compiler
+    // turns into wide vector compares.
+    let semicolons: usize = text
+        .as_bytes()
+        .chunks(255)
+        .map(|chunk| {
+            let n = chunk
+                .iter()
+                .fold(0u8, |n, &b| n.wrapping_add(u8::from(b == b';')));
+            usize::from(n)
+        })
+        .sum();
+    semicolons.min(text.len() / 32)
+}
+
 /// Skips white space and comments before a definition. Returns the comment
 /// lines that stand directly above it (no blank line in between) and any
 /// `// LAYER N` seen.
@@ -90,11 +115,16 @@ fn leading_trivia<'a>(
     // (Scanned backwards from `rest`: usually it starts a line and this stops
     // at once.)
     let before = text.get(..ctx.offset(rest)).unwrap_or("");
-    let mut clean_line = before
-        .chars()
-        .rev()
-        .take_while(|&c| c != '\n')
-        .all(char::is_whitespace);
+    let mut clean_line = match before.as_bytes().last() {
+        None | Some(b'\n') => true,
+        // Right after a definition's `;`, the common case.
+        Some(&b) if b.is_ascii() && !is_space(b) => false,
+        _ => before
+            .chars()
+            .rev()
+            .take_while(|&c| c != '\n')
+            .all(char::is_whitespace),
+    };
     while let Some(c) = rest.chars().next() {
         if c == '\n' {
             if clean_line {

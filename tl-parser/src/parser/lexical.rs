@@ -1,23 +1,33 @@
 //! Tokens: white space, comments, names, numbers and ids.
 
-use super::bytes::{ident_len, is_ident_char, is_space};
+use super::bytes::{HEX_NOT_IDENT, HEX_OTHER_IDENT, hex_digit, ident_len, is_ident_char, is_space};
 use super::error::{PResult, SyntaxError, fail};
 use crate::diagnostic::Code;
 use nom::Parser;
-use nom::bytes::complete::{tag, take_until, take_while};
+use nom::bytes::complete::{take_until, take_while};
 use nom::error::{ErrorKind, ParseError as _};
 
 /// Skips white space and comments (`//` to end of line, `/* */`).
 ///
 /// The parser calls this before nearly every token, mostly where there is
 /// nothing to skip: that case is decided from the first byte, inline.
-#[inline]
+/// So is the next most common case, a single space before a token.
+#[inline(always)]
 pub(crate) fn trivia(input: &str) -> PResult<'_, ()> {
-    match input.as_bytes().first() {
-        Some(&b) if b.is_ascii() && b != b'/' && !is_space(b) => Ok((input, ())),
-        None => Ok((input, ())),
-        Some(_) => skip_trivia(input),
+    match input.as_bytes() {
+        [b, ..] if starts_token(*b) => Ok((input, ())),
+        [] => Ok((input, ())),
+        // The space is ASCII, so index 1 is a character boundary.
+        [b' ', b, ..] if starts_token(*b) => Ok((input.get(1..).unwrap_or_default(), ())),
+        _ => skip_trivia(input),
     }
+}
+
+/// Whether text starting with `b` has no trivia to skip: `b` is ASCII and
+/// starts neither white space nor a comment.
+#[inline]
+fn starts_token(b: u8) -> bool {
+    b.is_ascii() && b != b'/' && !is_space(b)
 }
 
 /// [`trivia`] when there may be something to skip. ASCII white space is
@@ -93,7 +103,10 @@ pub(crate) fn ident_segment(input: &str) -> PResult<'_, &str> {
 
 /// A possibly namespaced name: `a.b.name`. Stops before `.0` (a flag bit).
 ///
-/// One pass over the bytes; every segment is an [`ident_segment`].
+/// One pass over the bytes; every segment is an [`ident_segment`]. Inlined:
+/// its callers are few, and returning the result through memory cost about
+/// as much as the scan.
+#[inline(always)]
 pub(crate) fn full_name(input: &str) -> PResult<'_, &str> {
     let bytes = input.as_bytes();
     let mut len = ident_len(bytes);
@@ -115,6 +128,7 @@ pub(crate) fn full_name(input: &str) -> PResult<'_, &str> {
 }
 
 /// A decimal number that fits in `u32`.
+#[inline(always)]
 pub(crate) fn number(input: &str) -> PResult<'_, u32> {
     let len = input.bytes().take_while(u8::is_ascii_digit).count();
     let (digits, rest) = match input.split_at_checked(len) {
@@ -143,9 +157,40 @@ pub(crate) fn number(input: &str) -> PResult<'_, u32> {
 /// A constructor id after `#`: 1 to 8 hexadecimal digits. `input` starts
 /// right after the `#`.
 pub(crate) fn hex_id(input: &str) -> PResult<'_, u32> {
+    // Nearly every id is written with all 8 digits: decode those in straight
+    // line. Anything else takes the general scan below.
+    if let Some((digits, after)) = input.as_bytes().split_first_chunk::<8>() {
+        if !after.first().is_some_and(|&b| is_ident_char(b)) {
+            let mut value = 0u32;
+            let mut is_hex = true;
+            for &b in digits {
+                let digit = hex_digit(b);
+                is_hex &= digit < 16;
+                value = value << 4 | u32::from(digit & 15);
+            }
+            // The 8 bytes are ASCII hexadecimal digits, so this is a
+            // character boundary.
+            if let (true, Some(rest)) = (is_hex, input.get(8..)) {
+                return Ok((rest, value));
+            }
+        }
+    }
     // The word is what an identifier may contain, so that `#12g4` is
-    // reported as one bad id rather than as an id followed by `g4`.
-    let len = input.bytes().take_while(|&b| is_ident_char(b)).count();
+    // reported as one bad id rather than as an id followed by `g4`. It is
+    // decoded as it is scanned; whether it is a valid id is decided after.
+    let mut len = 0;
+    let mut value = 0u32;
+    let mut is_hex = true;
+    for &b in input.as_bytes() {
+        let digit = hex_digit(b);
+        if digit == HEX_NOT_IDENT {
+            break;
+        }
+        is_hex &= digit != HEX_OTHER_IDENT;
+        // Up to 8 hexadecimal digits always fit in a `u32`.
+        value = value.wrapping_shl(4) | u32::from(digit & 15);
+        len += 1;
+    }
     let Some((word, rest)) = input.split_at_checked(len).filter(|_| len > 0) else {
         let mut e = SyntaxError::expected(input, "1 to 8 hexadecimal digits after `#`");
         if !input.is_empty() {
@@ -155,15 +200,6 @@ pub(crate) fn hex_id(input: &str) -> PResult<'_, u32> {
             "write the constructor id in hexadecimal, e.g. `#1cb5c415`, or leave it out to have it computed",
         ));
     };
-    // Up to 8 hexadecimal digits always fit in a `u32`.
-    let mut value = 0u32;
-    let mut is_hex = true;
-    for digit in word.bytes() {
-        match char::from(digit).to_digit(16) {
-            Some(d) => value = value.wrapping_shl(4) | d,
-            None => is_hex = false,
-        }
-    }
     if !is_hex || word.len() > 8 {
         let why = if is_hex {
             format!("constructor id `#{word}` has {} digits", word.len())
@@ -179,19 +215,21 @@ pub(crate) fn hex_id(input: &str) -> PResult<'_, u32> {
 }
 
 /// Expects the literal `token` (after trivia), failing with `what` otherwise.
+#[inline(always)]
 pub(crate) fn expect<'a>(
     input: &'a str,
     token: &'static str,
     what: &'static str,
 ) -> PResult<'a, ()> {
     let (input, _) = trivia(input)?;
-    match tag::<_, _, SyntaxError>(token).parse(input) {
-        Ok((rest, _)) => Ok((rest, ())),
-        Err(_) => fail(SyntaxError::expected(input, what)),
+    match input.strip_prefix(token) {
+        Some(rest) => Ok((rest, ())),
+        None => fail(SyntaxError::expected(input, what)),
     }
 }
 
 /// Consumes `token` if it comes next (after trivia).
+#[inline(always)]
 pub(crate) fn accept<'a>(input: &'a str, token: &'static str) -> PResult<'a, bool> {
     let (after_trivia, _) = trivia(input)?;
     match after_trivia.strip_prefix(token) {

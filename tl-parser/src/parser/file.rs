@@ -15,7 +15,7 @@ use crate::source::{FileId, Location, Span};
 pub fn parse_file(file: FileId, text: &str) -> (File<'_>, Vec<Diagnostic>) {
     let ctx = Ctx { len: text.len() };
     let mut out = File {
-        definitions: Vec::with_capacity(expected_definitions(text)),
+        definitions: Vec::new(),
         layer: None,
     };
     let mut diagnostics = Vec::new();
@@ -79,26 +79,6 @@ pub fn parse_file(file: FileId, text: &str) -> (File<'_>, Vec<Diagnostic>) {
         }
     }
     (out, diagnostics)
-}
-
-/// How many definitions to make room for, so that the list is not copied as
-/// it grows: one per `;`, which ends every definition. Capped at one per 32
-/// bytes of text (real definitions average over 100), so that text full of
-/// stray `;` cannot make it reserve more than a few times its own size.
-fn expected_definitions(text: &str) -> usize {
-    // Counted in chunks small enough for a `u8` total, which the compiler
-    // turns into wide vector compares.
-    let semicolons: usize = text
-        .as_bytes()
-        .chunks(255)
-        .map(|chunk| {
-            let n = chunk
-                .iter()
-                .fold(0u8, |n, &b| n.wrapping_add(u8::from(b == b';')));
-            usize::from(n)
-        })
-        .sum();
-    semicolons.min(text.len() / 32)
 }
 
 /// Skips white space and comments before a definition. Returns the comment

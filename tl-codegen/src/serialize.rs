@@ -22,27 +22,110 @@ impl StructGen<'_> {
         }
     }
 
-    /// Statements computing every flags word into a local.
+    /// Whether flags word `index` has bits of members that carry a value
+    /// (`Optional`, `Group`): such a word is written as a placeholder and filled
+    /// in once those members are written, so each is tested once.
+    fn is_deferred(&self, index: usize) -> bool {
+        self.layout.bits_of(index).iter().any(|(_, member)| {
+            self.layout
+                .members
+                .get(*member)
+                .is_some_and(|m| !matches!(m.kind, MemberKind::Flag { .. }))
+        })
+    }
+
+    /// The mask of `bit`.
+    fn mask(bit: u8) -> TokenStream {
+        if bit == 0 {
+            quote!(1)
+        } else {
+            let bit = Literal::u8_unsuffixed(bit);
+            quote!(1 << #bit)
+        }
+    }
+
+    /// Statements computing the flags words into locals: every bit of a word
+    /// that is not deferred, the `true` flags of one that is.
     fn compute_flags(&self) -> TokenStream {
         let mut stmts = TokenStream::new();
         for (index, wire) in self.layout.wire.iter().enumerate() {
             let Wire::FlagsWord { local } = wire else {
                 continue;
             };
+            let deferred = self.is_deferred(index);
             let local = local.ident();
             stmts.extend(quote!(let mut #local = 0u32;));
             for (bit, member) in self.layout.bits_of(index) {
+                let is_flag = self
+                    .layout
+                    .members
+                    .get(member)
+                    .is_some_and(|m| matches!(m.kind, MemberKind::Flag { .. }));
+                if deferred && !is_flag {
+                    continue;
+                }
                 let test = self.is_set(member);
-                let mask = if bit == 0 {
-                    quote!(1)
-                } else {
-                    let bit = Literal::u8_unsuffixed(bit);
-                    quote!(1 << #bit)
-                };
+                let mask = Self::mask(bit);
                 stmts.extend(quote!(if #test { #local |= #mask; }));
             }
         }
         stmts
+    }
+
+    /// The local of the flags word `member`'s bit is in, and the mask, when that
+    /// word is deferred (see [`is_deferred`](Self::is_deferred)).
+    fn deferred_bit(&self, member: usize) -> Option<(proc_macro2::Ident, TokenStream)> {
+        let bit = self.layout.members.get(member)?.bit()?;
+        if !self.is_deferred(bit.flags_field) {
+            return None;
+        }
+        match self.layout.wire.get(bit.flags_field)? {
+            Wire::FlagsWord { local } => Some((local.ident(), Self::mask(bit.bit))),
+            _ => None,
+        }
+    }
+
+    /// The locals holding where each deferred flags word was written: `flags_at`
+    /// for `flags`, avoiding every other name of the function.
+    fn word_positions(&self, taken: &[String]) -> Vec<Option<proc_macro2::Ident>> {
+        self.layout
+            .wire
+            .iter()
+            .enumerate()
+            .map(|(index, wire)| match wire {
+                Wire::FlagsWord { local } if self.is_deferred(index) => {
+                    let mut name = format!("{}_at", local.text());
+                    while taken.contains(&name) {
+                        name.push('_');
+                    }
+                    Some(naming::fixed(&name))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The names of `serialize_bare`'s flags word locals.
+    fn flags_locals(&self) -> Vec<String> {
+        self.layout
+            .wire
+            .iter()
+            .filter_map(|w| match w {
+                Wire::FlagsWord { local } => Some(local.text().to_owned()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// `base`, or `base_`, `base__`, ... if a flags word has that name: a binding
+    /// inside which flag bits are set must not shadow a flags word.
+    fn binding(&self, base: &str) -> proc_macro2::Ident {
+        let locals = self.flags_locals();
+        let mut name = base.to_owned();
+        while locals.contains(&name) {
+            name.push('_');
+        }
+        naming::fixed(&name)
     }
 
     /// Statements writing every field in wire order.
@@ -50,8 +133,11 @@ impl StructGen<'_> {
         let rt = &self.ctx.rt;
         let codec = self.codec();
         let out = &codec.out;
-        let value = naming::fixed("value");
-        let group = naming::fixed("group");
+        let value = self.binding("value");
+        let group = self.binding("group");
+        let mut taken = self.flags_locals();
+        taken.extend([out.to_string(), value.to_string(), group.to_string()]);
+        let positions = self.word_positions(&taken);
         let mut stmts = TokenStream::new();
         // A group whose fields are being written: (member, statements).
         let mut open_group: Option<(usize, TokenStream)> = None;
@@ -59,8 +145,12 @@ impl StructGen<'_> {
             if let Some((m, writes)) = open_group.take() {
                 if let Some(member) = self.layout.members.get(m) {
                     let name = member.name.ident();
+                    let set_bit = self
+                        .deferred_bit(m)
+                        .map(|(local, mask)| quote!(#local |= #mask;));
                     stmts.extend(quote! {
                         if let ::std::option::Option::Some(#group) = &self.#name {
+                            #set_bit
                             #writes
                         }
                     });
@@ -74,10 +164,18 @@ impl StructGen<'_> {
                 flush(&mut open_group, &mut stmts);
             }
             match (wire, field) {
-                (Wire::FlagsWord { local }, _) => {
-                    let local = local.ident();
-                    stmts.extend(quote!(#rt::wire::write_u32(#local, #out);));
-                }
+                (Wire::FlagsWord { local }, _) => match positions.get(index) {
+                    Some(Some(at)) => {
+                        stmts.extend(quote! {
+                            let #at = #out.len();
+                            #rt::wire::write_u32(0, #out);
+                        });
+                    }
+                    _ => {
+                        let local = local.ident();
+                        stmts.extend(quote!(#rt::wire::write_u32(#local, #out);));
+                    }
+                },
                 (Wire::Plain { member: m }, Some(field))
                 | (Wire::SizedObject { member: m, .. }, Some(field)) => {
                     if let Some(member) = member(m) {
@@ -89,8 +187,12 @@ impl StructGen<'_> {
                     if let Some(member) = member(m) {
                         let name = member.name.ident();
                         let write = codec.write(&field.ty, &Place::binding(&value));
+                        let set_bit = self
+                            .deferred_bit(*m)
+                            .map(|(local, mask)| quote!(#local |= #mask;));
                         stmts.extend(quote! {
                             if let ::std::option::Option::Some(#value) = &self.#name {
+                                #set_bit
                                 #write;
                             }
                         });
@@ -130,6 +232,13 @@ impl StructGen<'_> {
             }
         }
         flush(&mut open_group, &mut stmts);
+        // Every deferred flags word, now complete, goes where it was reserved.
+        for (wire, at) in self.layout.wire.iter().zip(&positions) {
+            if let (Wire::FlagsWord { local }, Some(at)) = (wire, at) {
+                let local = local.ident();
+                stmts.extend(quote!(#rt::wire::patch_u32(#local, #at, #out);));
+            }
+        }
         stmts
     }
 

@@ -81,6 +81,28 @@ pub fn write_u32(value: u32, out: &mut Vec<u8>) {
     out.extend_from_slice(&value.to_le_bytes());
 }
 
+/// Overwrites the `u32` at byte `at` of `out`: generated code writes a flags word
+/// as a placeholder, then its fields (setting the word's bits as it goes), then the
+/// word itself with this.
+///
+/// # Panics
+/// If `out` has no 4 bytes at `at` (the placeholder was not written).
+#[inline]
+pub fn patch_u32(value: u32, at: usize, out: &mut [u8]) {
+    match out.get_mut(at..at.saturating_add(4)) {
+        Some(slot) => slot.copy_from_slice(&value.to_le_bytes()),
+        None => no_placeholder(at, out.len()),
+    }
+}
+
+/// The documented panic of [`patch_u32`], kept out of line.
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn no_placeholder(at: usize, len: usize) -> ! {
+    panic!("no u32 to overwrite at byte {at} of {len}")
+}
+
 /// Writes a TL `int`.
 #[inline]
 pub fn write_int(value: i32, out: &mut Vec<u8>) {

@@ -26,9 +26,6 @@ pub(crate) fn print(tokens: TokenStream) -> String {
         out: String::new(),
         depth: 0,
         gap: Gap::LineStart,
-        after_joint_colon: false,
-        last_joint: None,
-        next_last_joint: None,
     };
     printer.stream(tokens, true);
     printer.out.push('\n');
@@ -56,12 +53,6 @@ struct Printer {
     out: String,
     depth: usize,
     gap: Gap,
-    /// The last token was the first `:` of `::`.
-    after_joint_colon: bool,
-    /// The last token, if it was a joint punctuation character (`-` of `->`).
-    last_joint: Option<char>,
-    /// The same for the token being printed, moved to `last_joint` at the next.
-    next_last_joint: Option<char>,
 }
 
 /// Keywords after which a space stays before `::` or `<` (`impl ::path`,
@@ -78,14 +69,14 @@ impl Printer {
     fn stream(&mut self, tokens: TokenStream, in_braces: bool) {
         let mut tokens = tokens.into_iter().peekable();
         let mut angle = 0usize;
+        // The previous token, if it was a joint punctuation character (the `-`
+        // of `->`, the first `:` of `::`).
+        let mut joint_punct: Option<char> = None;
         while let Some(token) = tokens.next() {
-            if !matches!(&token, TokenTree::Punct(p) if p.as_char() == ':') {
-                self.after_joint_colon = false;
-            }
-            self.last_joint = self.next_last_joint.take();
+            let last_joint = joint_punct.take();
             if let TokenTree::Punct(p) = &token {
                 if p.spacing() == Spacing::Joint {
-                    self.next_last_joint = Some(p.as_char());
+                    joint_punct = Some(p.as_char());
                 }
             }
             match token {
@@ -138,7 +129,7 @@ impl Printer {
                         self.put("<", Gap::Joined);
                         continue;
                     }
-                    if ch == '>' && angle > 0 && !matches!(self.last_joint, Some('-' | '=')) {
+                    if ch == '>' && angle > 0 && !matches!(last_joint, Some('-' | '=')) {
                         angle -= 1;
                         if self.gap != Gap::LineStart {
                             self.gap = Gap::Joined;
@@ -146,8 +137,7 @@ impl Printer {
                         self.put(">", Gap::SpaceAfterWord);
                         continue;
                     }
-                    let second_colon = ch == ':' && self.after_joint_colon;
-                    self.after_joint_colon = ch == ':' && joint;
+                    let second_colon = ch == ':' && last_joint == Some(':');
                     let binds_left = matches!(ch, ',' | ';' | '?')
                         // `.`, but `1 .max()` must not become the float `1.`
                         || (ch == '.' && self.gap != Gap::SpaceAfterLiteral)

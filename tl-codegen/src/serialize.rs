@@ -6,8 +6,15 @@ use crate::codec::Place;
 use crate::layout::{MemberKind, Wire};
 use crate::naming;
 use crate::structs::StructGen;
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
+
+/// Names of `serialize_bare`'s locals; see [`StructGen::locals`].
+struct Locals {
+    value: Ident,
+    group: Ident,
+    positions: Vec<Option<Ident>>,
+}
 
 impl StructGen<'_> {
     /// The expression testing whether member `member` is set (for its flag bit).
@@ -46,13 +53,13 @@ impl StructGen<'_> {
 
     /// Statements computing the flags words into locals: every bit of a word
     /// that is not deferred, the `true` flags of one that is.
-    fn compute_flags(&self) -> TokenStream {
+    fn compute_flags(&self, positions: &[Option<Ident>]) -> TokenStream {
         let mut stmts = TokenStream::new();
         for (index, wire) in self.layout.wire.iter().enumerate() {
             let Wire::FlagsWord { local } = wire else {
                 continue;
             };
-            let deferred = self.is_deferred(index);
+            let deferred = positions.get(index).is_some_and(Option::is_some);
             let local = local.ident();
             stmts.extend(quote!(let mut #local = 0u32;));
             for (bit, member) in self.layout.bits_of(index) {
@@ -73,71 +80,74 @@ impl StructGen<'_> {
     }
 
     /// The local of the flags word `member`'s bit is in, and the mask, when that
-    /// word is deferred (see [`is_deferred`](Self::is_deferred)).
-    fn deferred_bit(&self, member: usize) -> Option<(proc_macro2::Ident, TokenStream)> {
+    /// word is deferred (has a position in `positions`).
+    fn deferred_bit(
+        &self,
+        member: usize,
+        positions: &[Option<Ident>],
+    ) -> Option<(Ident, TokenStream)> {
         let bit = self.layout.members.get(member)?.bit()?;
-        if !self.is_deferred(bit.flags_field) {
-            return None;
-        }
+        positions.get(bit.flags_field)?.as_ref()?;
         match self.layout.wire.get(bit.flags_field)? {
             Wire::FlagsWord { local } => Some((local.ident(), Self::mask(bit.bit))),
             _ => None,
         }
     }
 
-    /// The locals holding where each deferred flags word was written: `flags_at`
-    /// for `flags`, avoiding every other name of the function.
-    fn word_positions(&self, taken: &[String]) -> Vec<Option<proc_macro2::Ident>> {
-        self.layout
-            .wire
-            .iter()
-            .enumerate()
-            .map(|(index, wire)| match wire {
-                Wire::FlagsWord { local } if self.is_deferred(index) => {
-                    let mut name = format!("{}_at", local.text());
-                    while taken.contains(&name) {
-                        name.push('_');
-                    }
-                    Some(naming::fixed(&name))
-                }
-                _ => None,
-            })
-            .collect()
-    }
-
-    /// The names of `serialize_bare`'s flags word locals.
-    fn flags_locals(&self) -> Vec<String> {
-        self.layout
+    /// The locals of `serialize_bare` besides the flags words, named so that none
+    /// shadows a flags word or another: the bindings of an optional value and of a
+    /// group, and for each deferred flags word (by wire index) where it was
+    /// written (`flags_at` for `flags`).
+    fn locals(&self, out: &Ident) -> Locals {
+        let mut taken: Vec<String> = self
+            .layout
             .wire
             .iter()
             .filter_map(|w| match w {
                 Wire::FlagsWord { local } => Some(local.text().to_owned()),
                 _ => None,
             })
-            .collect()
-    }
-
-    /// `base`, or `base_`, `base__`, ... if a flags word has that name: a binding
-    /// inside which flag bits are set must not shadow a flags word.
-    fn binding(&self, base: &str) -> proc_macro2::Ident {
-        let locals = self.flags_locals();
-        let mut name = base.to_owned();
-        while locals.contains(&name) {
-            name.push('_');
+            .collect();
+        taken.push(out.to_string());
+        let mut claim = |base: String| {
+            let mut name = base;
+            while taken.contains(&name) {
+                name.push('_');
+            }
+            taken.push(name.clone());
+            naming::fixed(&name)
+        };
+        let value = claim("value".to_owned());
+        let group = claim("group".to_owned());
+        let positions = self
+            .layout
+            .wire
+            .iter()
+            .enumerate()
+            .map(|(index, wire)| match wire {
+                Wire::FlagsWord { local } if self.is_deferred(index) => {
+                    Some(claim(format!("{}_at", local.text())))
+                }
+                _ => None,
+            })
+            .collect();
+        Locals {
+            value,
+            group,
+            positions,
         }
-        naming::fixed(&name)
     }
 
     /// Statements writing every field in wire order.
-    fn write_fields(&self) -> TokenStream {
+    fn write_fields(&self, locals: &Locals) -> TokenStream {
         let rt = &self.ctx.rt;
         let codec = self.codec();
         let out = &codec.out;
-        let value = self.binding("value");
-        let group = self.binding("group");
-        let mut taken = self.flags_locals();
-        taken.extend([out.to_string(), value.to_string(), group.to_string()]);
-        let positions = self.word_positions(&taken);
+        let Locals {
+            value,
+            group,
+            positions,
+        } = locals;
         let mut stmts = TokenStream::new();
         // A group whose fields are being written: (member, statements).
         let mut open_group: Option<(usize, TokenStream)> = None;
@@ -146,7 +156,7 @@ impl StructGen<'_> {
                 if let Some(member) = self.layout.members.get(m) {
                     let name = member.name.ident();
                     let set_bit = self
-                        .deferred_bit(m)
+                        .deferred_bit(m, positions)
                         .map(|(local, mask)| quote!(#local |= #mask;));
                     stmts.extend(quote! {
                         if let ::std::option::Option::Some(#group) = &self.#name {
@@ -186,9 +196,9 @@ impl StructGen<'_> {
                 (Wire::Optional { member: m }, Some(field)) => {
                     if let Some(member) = member(m) {
                         let name = member.name.ident();
-                        let write = codec.write(&field.ty, &Place::binding(&value));
+                        let write = codec.write(&field.ty, &Place::binding(value));
                         let set_bit = self
-                            .deferred_bit(*m)
+                            .deferred_bit(*m, positions)
                             .map(|(local, mask)| quote!(#local |= #mask;));
                         stmts.extend(quote! {
                             if let ::std::option::Option::Some(#value) = &self.#name {
@@ -200,7 +210,7 @@ impl StructGen<'_> {
                 }
                 (Wire::Grouped { member: m, .. }, Some(field)) if member(m).is_some() => {
                     let inner = naming::field_name(&field.name).ident();
-                    let write = codec.write(&field.ty, &Place::member(&group, &inner));
+                    let write = codec.write(&field.ty, &Place::member(group, &inner));
                     // Consecutive fields of one group share one `if let`.
                     match &mut open_group {
                         Some((open, writes)) if open == m => writes.extend(quote!(#write;)),
@@ -233,7 +243,7 @@ impl StructGen<'_> {
         }
         flush(&mut open_group, &mut stmts);
         // Every deferred flags word, now complete, goes where it was reserved.
-        for (wire, at) in self.layout.wire.iter().zip(&positions) {
+        for (wire, at) in self.layout.wire.iter().zip(positions) {
             if let (Wire::FlagsWord { local }, Some(at)) = (wire, at) {
                 let local = local.ident();
                 stmts.extend(quote!(#rt::wire::patch_u32(#local, #at, #out);));
@@ -313,8 +323,9 @@ impl StructGen<'_> {
     /// `serialize_bare` and `bare_len`.
     pub(crate) fn serialize_bare_fns(&self) -> TokenStream {
         let codec = self.codec();
-        let flags = self.compute_flags();
-        let fields = self.write_fields();
+        let locals = self.locals(&codec.out);
+        let flags = self.compute_flags(&locals.positions);
+        let fields = self.write_fields(&locals);
         let out = if fields.is_empty() {
             naming::fixed("_out")
         } else {

@@ -9,42 +9,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::time::Duration;
 
-fn tlgen_generate(text: &str, format: bool) -> String {
-    let (_, checked) = tl_parser::check_str("api-layer230.tl", text);
-    let mut options = tl_codegen::Options::default();
-    options.format = format;
-    match tl_codegen::generate(&checked.schema, &options) {
-        Ok(code) => code,
-        Err(e) => panic!("tlgen cannot generate: {e:?}"),
-    }
-}
-
-fn grammers_config() -> grammers_tl_gen::Config {
-    grammers_tl_gen::Config {
-        gen_name_for_id: true,
-        deserializable_functions: false,
-        impl_debug: true,
-        impl_from_enum: true,
-        impl_from_type: true,
-        impl_serde: false,
-    }
-}
-
-fn grammers_generate(text: &str, config: &grammers_tl_gen::Config) -> usize {
-    let defs: Vec<_> = grammers_tl_parser::parse_tl_file(text)
-        .filter_map(Result::ok)
-        .collect();
-    let mut out = grammers_tl_gen::Outputs {
-        common: Vec::new(),
-        types: Vec::new(),
-        functions: Vec::new(),
-        enums: Vec::new(),
-    };
-    if let Err(e) = grammers_tl_gen::generate_rust_code(&mut out, &defs, 230, config) {
-        panic!("grammers cannot generate: {e}");
-    }
-    out.common.len() + out.types.len() + out.functions.len() + out.enums.len()
-}
+use tlgen_benches::generation::{
+    grammers as grammers_generate, grammers_config, tlgen as tlgen_generate,
+};
 
 fn generate(c: &mut Criterion) {
     if !tlgen_benches::SCHEMAS_PRESENT {

@@ -96,30 +96,14 @@ fn main() {
             }
         }
         "generate" | "generate-unformatted" => {
+            use tlgen_benches::generation;
             let text = tlgen_benches::api_schema_text();
-            let mut options = tl_codegen::Options::default();
-            options.format = workload == "generate";
+            let config = generation::grammers_config();
             for _ in 0..n {
                 if tlgen {
-                    let (_, checked) = tl_parser::check_str("api-layer230.tl", &text);
-                    let code = tl_codegen::generate(&checked.schema, &options);
-                    drop(black_box(code));
+                    drop(black_box(generation::tlgen(&text, workload == "generate")));
                 } else {
-                    let defs: Vec<_> = grammers_tl_parser::parse_tl_file(&text)
-                        .filter_map(Result::ok)
-                        .collect();
-                    let mut out = grammers_tl_gen::Outputs {
-                        common: Vec::new(),
-                        types: Vec::new(),
-                        functions: Vec::new(),
-                        enums: Vec::new(),
-                    };
-                    let config = grammers_tl_gen::Config {
-                        gen_name_for_id: true,
-                        ..Default::default()
-                    };
-                    let r = grammers_tl_gen::generate_rust_code(&mut out, &defs, 230, &config);
-                    drop(black_box((r, out.types)));
+                    black_box(generation::grammers(&text, &config));
                 }
             }
         }

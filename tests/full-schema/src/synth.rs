@@ -251,34 +251,9 @@ impl<'a> Synth<'a> {
                 }
             }
         }
-        let mut skip_next = false;
-        for (i, f) in c.fields.iter().enumerate() {
-            if std::mem::take(&mut skip_next) {
-                continue;
-            }
-            let next = c.fields.get(i + 1);
-            if f.name == "bytes"
-                && f.ty == Ty::Builtin(Builtin::Int)
-                && next.is_some_and(|n| n.ty == Ty::Object && n.condition.is_none())
-            {
-                let mut object = Vec::new();
-                self.random_value(&Ty::Object, depth + 1, &mut object);
-                out.extend_from_slice(&(object.len() as u32).to_le_bytes());
-                out.extend_from_slice(&object);
-                skip_next = true;
-                continue;
-            }
-            if let Some(cond) = f.condition {
-                if words.get(&cond.flags_field).copied().unwrap_or(0) & (1 << cond.bit) == 0 {
-                    continue;
-                }
-            }
-            if f.ty == Ty::Flags {
-                out.extend_from_slice(&words.get(&i).copied().unwrap_or(0).to_le_bytes());
-                continue;
-            }
-            self.random_value(&f.ty, depth + 1, out);
-        }
+        self.fields(c, &words, out, |synth, ty, out| {
+            synth.random_value(ty, depth + 1, out);
+        });
     }
 
     fn random_value(&mut self, ty: &Ty, depth: usize, out: &mut Vec<u8>) {
@@ -468,20 +443,34 @@ impl<'a> Synth<'a> {
                 }
             }
         }
+        self.fields(c, &words, out, |synth, ty, out| {
+            synth.value(ty, flags, depth + 1, out);
+        });
+    }
+
+    /// The fields of `c` in order, given its flags words (by field index): each
+    /// flags word, each field whose bit is set written by `value`, and MTProto's
+    /// transport `message`, whose `bytes:int` is the length of the `Object` that
+    /// follows it.
+    fn fields(
+        &mut self,
+        c: &Combinator,
+        words: &HashMap<usize, u32>,
+        out: &mut Vec<u8>,
+        mut value: impl FnMut(&mut Self, &Ty, &mut Vec<u8>),
+    ) {
         let mut skip_next = false;
         for (i, f) in c.fields.iter().enumerate() {
             if std::mem::take(&mut skip_next) {
                 continue;
             }
-            // MTProto's transport `message`: `bytes:int` is the length of the
-            // `Object` that follows it.
             let next = c.fields.get(i + 1);
             if f.name == "bytes"
                 && f.ty == Ty::Builtin(Builtin::Int)
                 && next.is_some_and(|n| n.ty == Ty::Object && n.condition.is_none())
             {
                 let mut object = Vec::new();
-                self.value(&Ty::Object, flags, depth + 1, &mut object);
+                value(self, &Ty::Object, &mut object);
                 out.extend_from_slice(&(object.len() as u32).to_le_bytes());
                 out.extend_from_slice(&object);
                 skip_next = true;
@@ -496,7 +485,7 @@ impl<'a> Synth<'a> {
                 out.extend_from_slice(&words.get(&i).copied().unwrap_or(0).to_le_bytes());
                 continue;
             }
-            self.value(&f.ty, flags, depth + 1, out);
+            value(self, &f.ty, out);
         }
     }
 

@@ -63,6 +63,16 @@ fn first_difference(a: &[u8], b: &[u8]) -> usize {
         .unwrap_or(a.len().min(b.len()))
 }
 
+/// The first 20 failure messages, one per line, for an assertion message.
+fn first_20(failures: &[String]) -> String {
+    failures
+        .iter()
+        .take(20)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[test]
 fn telethon_corpus_round_trips() {
     let Some(path) = env_path("TLGEN_DIFFERENTIAL_CORPUS") else {
@@ -120,12 +130,7 @@ fn telethon_corpus_round_trips() {
         failures.is_empty(),
         "{} mismatches (first 20):\n{}",
         failures.len(),
-        failures
-            .iter()
-            .take(20)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
+        first_20(&failures)
     );
 }
 
@@ -200,12 +205,7 @@ fn write_tlgen_corpus() {
         failures.is_empty(),
         "{} values of the random mode do not round-trip in tlgen (first 20):\n{}",
         failures.len(),
-        failures
-            .iter()
-            .take(20)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
+        first_20(&failures)
     );
 }
 

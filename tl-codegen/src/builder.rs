@@ -1,40 +1,52 @@
-//! [`Builder`]: generate code from `build.rs`, in the style of `prost-build`.
+//! The one door: [`Builder`] reads and checks schemas and generates the code;
+//! [`Generated`] holds the result and writes it (or checks that a file is up to
+//! date). Build scripts, the `tlgen` command line and tlgen's own test, fuzz and
+//! bench build scripts all go through it.
 
-use crate::{Options, generate};
+use crate::options::{OptionError, Options};
+use crate::{GenerateError, ItemPath};
 use std::fmt;
 use std::path::{Path, PathBuf};
-use tl_parser::{Diagnostic, Sources};
+use tl_parser::{Diagnostic, Schema, Sources};
 
-/// Generates Rust code for TL schemas from a build script.
+/// Generates Rust code for TL schemas: from `build.rs`, from the command line, or
+/// from any program.
 ///
 /// ```no_run
-/// // In build.rs's `fn main`:
-/// let result = tl_codegen::Builder::new()
-///     .schema("schema/api.tl")
-///     .derive("Eq")
-///     .generate();
-/// if let Err(error) = result {
-///     eprintln!("{error}");
-///     std::process::exit(1);
+/// // build.rs
+/// fn main() -> Result<(), tl_codegen::BuildError> {
+///     tl_codegen::Builder::new()
+///         .schema("schema/api.tl")
+///         .derive("Eq")
+///         .generate()?
+///         .write_to_out_dir()?; // $OUT_DIR/api.rs
+///     Ok(())
 /// }
 /// ```
 ///
 /// Several schemas given to one builder are checked together as one schema (one
 /// module). Schemas that clash, like api.tl and mtproto.tl (both define a
-/// `message`), need one builder each, each with its own output file.
+/// `message`), need one builder each.
 ///
-/// `generate` prints `cargo:rerun-if-changed` for every schema, and each warning of
-/// the schema check as a `cargo:warning`.
+/// Inside a build script (`OUT_DIR` set), [`generate`](Self::generate) prints
+/// `cargo:rerun-if-changed` for every schema file and each warning of the schema
+/// check as a `cargo:warning`.
 #[derive(Debug, Clone, Default)]
 pub struct Builder {
-    schemas: Vec<PathBuf>,
-    out_file: Option<PathBuf>,
+    schemas: Vec<Input>,
     options: Options,
     cargo_directives: Option<bool>,
 }
 
+/// A schema to read: a file, or text already in memory.
+#[derive(Debug, Clone)]
+enum Input {
+    File(PathBuf),
+    Text { name: String, text: String },
+}
+
 impl Builder {
-    /// A builder with no schema, the default [`Options`] and the default output file.
+    /// A builder with no schema and the default [`Options`].
     pub fn new() -> Self {
         Builder::default()
     }
@@ -43,39 +55,61 @@ impl Builder {
     /// from `build.rs`).
     #[must_use]
     pub fn schema(mut self, path: impl AsRef<Path>) -> Self {
-        self.schemas.push(path.as_ref().to_path_buf());
+        self.schemas.push(Input::File(path.as_ref().to_path_buf()));
         self
     }
 
-    /// Where to write the code. Default: `$OUT_DIR/<stem of the first schema>.rs`,
-    /// e.g. `$OUT_DIR/seed.rs` for `schema/seed.tl`.
+    /// Adds a schema given as text; `name` stands for its file in diagnostics.
     #[must_use]
-    pub fn out_file(mut self, path: impl AsRef<Path>) -> Self {
-        self.out_file = Some(path.as_ref().to_path_buf());
+    pub fn schema_text(mut self, name: impl Into<String>, text: impl Into<String>) -> Self {
+        self.schemas.push(Input::Text {
+            name: name.into(),
+            text: text.into(),
+        });
         self
     }
 
-    /// The path generated code uses for the runtime crate (default `::tl_runtime`).
+    /// The path generated code uses for the runtime crate (default `::tl_runtime`);
+    /// see [`Options::runtime_path`].
     #[must_use]
     pub fn runtime_path(mut self, path: impl Into<String>) -> Self {
         self.options.runtime_path = path.into();
         self
     }
 
-    /// Adds a derive to every generated struct and enum (a Rust path, e.g. `"Eq"` or
-    /// `"::serde::Serialize"`).
+    /// Adds a derive (a Rust path, e.g. `"Eq"` or `"::serde::Serialize"`); see
+    /// [`Options::extra_derives`].
     #[must_use]
     pub fn derive(mut self, path: impl Into<String>) -> Self {
         self.options.extra_derives.push(path.into());
         self
     }
 
-    /// Whether to format the generated code (default `true`); see
-    /// [`Options::format`]. Turning it off makes generation several times faster
-    /// for large schemas, for code that is only `include!`d.
+    /// Whether to generate the `arbitrary` module (default `false`); see
+    /// [`Options::arbitrary`].
+    #[must_use]
+    pub fn arbitrary(mut self, arbitrary: bool) -> Self {
+        self.options.arbitrary = arbitrary;
+        self
+    }
+
+    /// Whether to format the code with prettyplease (default: whether the
+    /// `format` feature is enabled); see [`Options::format`].
     #[must_use]
     pub fn format(mut self, format: bool) -> Self {
         self.options.format = format;
+        self
+    }
+
+    /// Generates only what these TL names need; see [`Options::keep`]. May be
+    /// called several times.
+    #[must_use]
+    pub fn keep<I, S>(mut self, names: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.options.keep.extend(names.into_iter().map(Into::into));
         self
     }
 
@@ -94,35 +128,47 @@ impl Builder {
         self
     }
 
-    /// Checks the schemas and writes the generated module; returns the path written.
-    ///
-    /// The file is only rewritten when its content changes, so an unchanged schema
-    /// does not make Cargo rebuild the crate.
+    /// Reads and checks the schemas and generates the code.
     ///
     /// # Errors
     /// A [`BuildError`] whose `Display` renders every diagnostic with its file,
-    /// line, column and source line.
-    pub fn generate(&self) -> Result<PathBuf, BuildError> {
-        self.options.validate().map_err(BuildError::InvalidOption)?;
-        let first = self.schemas.first().ok_or(BuildError::NoSchema)?;
+    /// line, column and source line: an invalid option, an unreadable file, schema
+    /// errors, or a schema that is valid TL but cannot be turned into Rust.
+    pub fn generate(&self) -> Result<Generated, BuildError> {
+        self.options.validate()?;
+        if self.schemas.is_empty() {
+            return Err(BuildError::NoSchema);
+        }
         let directives = self
             .cargo_directives
             .unwrap_or_else(|| std::env::var_os("OUT_DIR").is_some());
         let mut sources = Sources::new();
-        for path in &self.schemas {
-            if directives {
-                println!("cargo:rerun-if-changed={}", path.display());
+        for input in &self.schemas {
+            match input {
+                Input::File(path) => {
+                    if directives {
+                        println!("cargo:rerun-if-changed={}", path.display());
+                    }
+                    let bytes = std::fs::read(path).map_err(|source| BuildError::Io {
+                        path: path.clone(),
+                        source,
+                    })?;
+                    let text = String::from_utf8(bytes).map_err(|e| BuildError::NotText {
+                        path: path.clone(),
+                        offset: e.utf8_error().valid_up_to(),
+                    })?;
+                    sources.add(path.display().to_string(), text);
+                }
+                Input::Text { name, text } => {
+                    sources.add(name.clone(), text.clone());
+                }
             }
-            let text = std::fs::read_to_string(path).map_err(|source| BuildError::Io {
-                path: path.clone(),
-                source,
-            })?;
-            sources.add(path.display().to_string(), text);
         }
         let checked = tl_parser::check(&sources);
-        let (schema, warnings) = checked
-            .into_result()
-            .map_err(|diagnostics| BuildError::Schema(Report::new(&sources, diagnostics)))?;
+        let (schema, warnings) = match checked.into_result() {
+            Ok(ok) => ok,
+            Err(diagnostics) => return Err(BuildError::Schema(Report::new(sources, diagnostics))),
+        };
         if directives {
             for warning in &warnings {
                 for line in warning.render_plain(&sources).lines() {
@@ -130,78 +176,221 @@ impl Builder {
                 }
             }
         }
-        let code = generate(&schema, &self.options)
-            .map_err(|diagnostics| BuildError::Codegen(Report::new(&sources, diagnostics)))?;
-        let out_file = match &self.out_file {
-            Some(path) => path.clone(),
-            None => {
-                let out_dir = std::env::var_os("OUT_DIR").ok_or(BuildError::NoOutDir)?;
-                let stem = first.file_stem().unwrap_or(first.as_os_str());
-                let mut name = stem.to_os_string();
-                name.push(".rs");
-                PathBuf::from(out_dir).join(name)
+        let (code, items) = match crate::generate_code(&schema, &self.options) {
+            Ok(output) => output,
+            Err(GenerateError::InvalidOption(error)) => {
+                return Err(BuildError::InvalidOption(error));
+            }
+            Err(GenerateError::Schema(diagnostics)) => {
+                return Err(BuildError::Codegen(Report::new(sources, diagnostics)));
             }
         };
-        let unchanged = std::fs::read_to_string(&out_file).is_ok_and(|old| old == code);
-        if !unchanged {
-            std::fs::write(&out_file, code).map_err(|source| BuildError::Io {
-                path: out_file.clone(),
-                source,
-            })?;
-        }
-        Ok(out_file)
+        let stem = match self.schemas.first() {
+            Some(Input::File(path)) => path.file_stem().map(|s| s.to_string_lossy().into_owned()),
+            Some(Input::Text { name, .. }) => Path::new(name)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned()),
+            None => None,
+        };
+        Ok(Generated {
+            code,
+            items,
+            warnings: Report::new(sources, warnings),
+            schema,
+            stem: stem.unwrap_or_else(|| "tl".to_owned()),
+        })
     }
 }
 
-/// Diagnostics together with their rendering (which needs the source text).
+/// Generated code, with what callers need besides the text: the Rust path of
+/// every generated definition, the schema's warnings, the checked schema.
+#[derive(Debug, Clone)]
+pub struct Generated {
+    code: String,
+    items: Vec<ItemPath>,
+    warnings: Report,
+    schema: Schema,
+    stem: String,
+}
+
+/// What [`Generated::write`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    /// The file did not exist, or held other contents; it now holds the code.
+    Wrote,
+    /// The file already held exactly the code, and was left untouched (so its
+    /// modification time does not make Cargo rebuild anything).
+    Unchanged,
+}
+
+impl Generated {
+    pub(crate) fn new(code: String, items: Vec<ItemPath>, schema: Schema) -> Generated {
+        Generated {
+            code,
+            items,
+            warnings: Report::new(Sources::new(), Vec::new()),
+            schema,
+            stem: "tl".to_owned(),
+        }
+    }
+
+    /// The generated module's source text.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The generated module's source text, by value.
+    pub fn into_code(self) -> String {
+        self.code
+    }
+
+    /// Where each generated TL definition is, in schema order.
+    pub fn items(&self) -> &[ItemPath] {
+        &self.items
+    }
+
+    /// The schema check's warnings (no errors: there were none), with their
+    /// rendering.
+    pub fn warnings(&self) -> &Report {
+        &self.warnings
+    }
+
+    /// The checked schema the code was generated from.
+    pub fn schema(&self) -> &Schema {
+        &self.schema
+    }
+
+    /// Writes the code to `path` unless the file already holds it, creating its
+    /// directory if needed.
+    ///
+    /// # Errors
+    /// [`BuildError::Io`] when the directory or the file cannot be written.
+    pub fn write(&self, path: impl AsRef<Path>) -> Result<Written, BuildError> {
+        let path = path.as_ref();
+        if self.is_written_at(path) {
+            return Ok(Written::Unchanged);
+        }
+        let io = |source| BuildError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(io)?;
+        }
+        std::fs::write(path, &self.code).map_err(io)?;
+        Ok(Written::Wrote)
+    }
+
+    /// Writes the code to `$OUT_DIR/<stem of the first schema>.rs` (`api.rs` for
+    /// `schema/api.tl`) unless it already holds it; returns the path.
+    ///
+    /// # Errors
+    /// [`BuildError::NoOutDir`] outside a build script; [`BuildError::Io`] when the
+    /// file cannot be written.
+    pub fn write_to_out_dir(&self) -> Result<PathBuf, BuildError> {
+        let out_dir = std::env::var_os("OUT_DIR").ok_or(BuildError::NoOutDir)?;
+        let path = PathBuf::from(out_dir).join(format!("{}.rs", self.stem));
+        self.write(&path)?;
+        Ok(path)
+    }
+
+    /// Checks that `path` holds exactly the code, writing nothing: for CI jobs
+    /// that keep generated code in the repository.
+    ///
+    /// # Errors
+    /// [`BuildError::OutOfDate`] when the file is missing or differs.
+    pub fn check(&self, path: impl AsRef<Path>) -> Result<(), BuildError> {
+        let path = path.as_ref();
+        if self.is_written_at(path) {
+            Ok(())
+        } else {
+            Err(BuildError::OutOfDate {
+                path: path.to_path_buf(),
+            })
+        }
+    }
+
+    fn is_written_at(&self, path: &Path) -> bool {
+        std::fs::read(path).is_ok_and(|old| old == self.code.as_bytes())
+    }
+}
+
+/// Diagnostics together with the sources they point into and their plain
+/// rendering.
 #[derive(Debug, Clone)]
 pub struct Report {
-    /// The diagnostics, errors and warnings, in source order.
+    /// The diagnostics, in source order.
     pub diagnostics: Vec<Diagnostic>,
+    /// The schema files they point into (for renderers of your own).
+    pub sources: Sources,
     /// Each diagnostic rendered with `file:line:column`, the source line and a caret.
     pub rendered: String,
 }
 
 impl Report {
-    fn new(sources: &Sources, diagnostics: Vec<Diagnostic>) -> Report {
+    fn new(sources: Sources, diagnostics: Vec<Diagnostic>) -> Report {
         let rendered = diagnostics
             .iter()
-            .map(|d| d.render_plain(sources))
+            .map(|d| d.render_plain(&sources))
             .collect::<Vec<_>>()
             .join("\n");
         Report {
             diagnostics,
+            sources,
             rendered,
         }
     }
 
-    fn error_count(&self) -> usize {
+    /// How many of the diagnostics are errors.
+    pub fn error_count(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
 }
 
-/// Why [`Builder::generate`] failed.
-#[derive(Debug)]
+/// Why the [`Builder`] or [`Generated`] failed.
+///
+/// `Debug` shows the same text as `Display`, so that
+/// `fn main() -> Result<(), BuildError>` in a build script prints the rendered
+/// diagnostics.
 #[non_exhaustive]
 pub enum BuildError {
     /// No schema was given.
     NoSchema,
-    /// An option is invalid (e.g. a derive that is not a Rust path).
-    InvalidOption(String),
-    /// A schema could not be read or the output could not be written.
+    /// An option is invalid.
+    InvalidOption(OptionError),
+    /// A file could not be read or written.
     Io {
         /// The file.
         path: PathBuf,
         /// The error.
         source: std::io::Error,
     },
+    /// A schema file is not UTF-8 text.
+    NotText {
+        /// The file.
+        path: PathBuf,
+        /// The offset of the first byte that is not UTF-8.
+        offset: usize,
+    },
     /// The schema has errors (every diagnostic of the check, warnings included).
     Schema(Report),
     /// The schema is valid TL but cannot be generated (e.g. two names that become
     /// one Rust name).
     Codegen(Report),
-    /// No output file was set and `OUT_DIR` is not set (not running in `build.rs`).
+    /// [`Generated::write_to_out_dir`] outside a build script (`OUT_DIR` is not
+    /// set).
     NoOutDir,
+    /// [`Generated::check`]: the file does not hold the generated code.
+    OutOfDate {
+        /// The file.
+        path: PathBuf,
+    },
+}
+
+impl From<OptionError> for BuildError {
+    fn from(error: OptionError) -> Self {
+        BuildError::InvalidOption(error)
+    }
 }
 
 impl fmt::Display for BuildError {
@@ -210,10 +399,16 @@ impl fmt::Display for BuildError {
             BuildError::NoSchema => {
                 f.write_str("tl-codegen: no schema given; call `.schema(path)`")
             }
-            BuildError::InvalidOption(message) => write!(f, "tl-codegen: {message}"),
+            BuildError::InvalidOption(error) => write!(f, "tl-codegen: {error}"),
             BuildError::Io { path, source } => {
                 write!(f, "tl-codegen: {}: {source}", path.display())
             }
+            BuildError::NotText { path, offset } => write!(
+                f,
+                "tl-codegen: {} is not UTF-8 text (invalid byte at offset {offset}): TL \
+                 schemas are text files",
+                path.display()
+            ),
             BuildError::Schema(report) => write!(
                 f,
                 "tl-codegen: the schema has {} error(s):\n\n{}",
@@ -222,14 +417,26 @@ impl fmt::Display for BuildError {
             ),
             BuildError::Codegen(report) => write!(
                 f,
-                "tl-codegen: the schema cannot be generated, {} error(s):\n\n{}",
+                "tl-codegen: the schema cannot be turned into Rust, {} error(s):\n\n{}",
                 report.error_count(),
                 report.rendered
             ),
             BuildError::NoOutDir => f.write_str(
-                "tl-codegen: OUT_DIR is not set; call `.out_file(path)` outside build scripts",
+                "tl-codegen: OUT_DIR is not set; use `Generated::write(path)` outside build \
+                 scripts",
+            ),
+            BuildError::OutOfDate { path } => write!(
+                f,
+                "tl-codegen: {} is not up to date with the schema; regenerate it",
+                path.display()
             ),
         }
+    }
+}
+
+impl fmt::Debug for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
     }
 }
 
@@ -237,6 +444,7 @@ impl std::error::Error for BuildError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             BuildError::Io { source, .. } => Some(source),
+            BuildError::InvalidOption(error) => Some(error),
             _ => None,
         }
     }

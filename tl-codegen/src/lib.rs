@@ -76,6 +76,7 @@ mod lookup;
 mod member_docs;
 mod modules;
 mod naming;
+mod options;
 mod paths;
 mod plain_text;
 mod recursion;
@@ -84,8 +85,9 @@ mod structs;
 mod validate;
 mod variant_boxing;
 
-pub use builder::{BuildError, Builder, Report};
-pub use paths::{ItemPath, item_paths};
+pub use builder::{BuildError, Builder, Generated, Report, Written};
+pub use options::{OptionError, Options};
+pub use paths::ItemPath;
 pub use tl_parser::{Diagnostic, Schema};
 
 use context::{Context, Section};
@@ -93,131 +95,111 @@ use modules::ModuleTree;
 use proc_macro2::TokenStream;
 use quote::quote;
 use structs::StructGen;
+#[cfg(feature = "format")]
 use tl_parser::{Code, FileId, Location, Span};
 
-/// How to generate code. Start from the defaults and set what you need, so that
-/// options added later keep their defaults:
-///
-/// ```
-/// let mut options = tl_codegen::Options::default();
-/// options.extra_derives.push("Eq".to_owned());
-/// assert_eq!(options.runtime_path, "::tl_runtime");
-/// ```
+/// Why [`generate`] failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct Options {
-    /// The path generated code uses for the runtime crate. Default `::tl_runtime`;
-    /// change it when the runtime is re-exported (`crate::tl_runtime`,
-    /// `::my_client::runtime`).
-    pub runtime_path: String,
-    /// Extra derives for every generated struct and enum, after `Debug, Clone,
-    /// PartialEq` (e.g. `"Eq"`, `"::serde::Serialize"`). Each is a Rust path; prefer
-    /// absolute paths (`::serde::Serialize`), since a TL namespace module of the same
-    /// name as a crate would otherwise shadow it. `Eq` and `Hash` only work for
-    /// schemas without `double` fields.
-    pub extra_derives: Vec<String>,
-    /// Also generate `pub mod arbitrary`: a seeded random generator (`Rng`), a
-    /// trait `Arbitrary` implemented by every generated type, whose values nest no
-    /// deeper than a given depth, and `visit_all`, which visits the type of every
-    /// constructor and function. For property tests (encode, decode, compare); the
-    /// module needs nothing beyond the runtime. Default `false`.
-    pub arbitrary: bool,
-    /// Format the output with `prettyplease` (default `true`). Code that is only
-    /// `include!`d from a build script can skip it: generation then does not
-    /// re-parse and format what it wrote, which is most of its time for a large
-    /// schema (about 4x less work for the full Telegram API). The unformatted text
-    /// has the same items, a statement or item per line, and is the same for the
-    /// same input, byte for byte. Keep the default for code you commit or read.
-    pub format: bool,
+pub enum GenerateError {
+    /// An option is invalid (also: a [`keep`](Options::keep) name the schema does
+    /// not define).
+    InvalidOption(OptionError),
+    /// The schema is valid TL but cannot be turned into Rust: every reason, as
+    /// diagnostics naming the definitions involved.
+    Schema(Vec<Diagnostic>),
 }
 
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            runtime_path: "::tl_runtime".to_owned(),
-            extra_derives: Vec::new(),
-            arbitrary: false,
-            format: true,
+impl std::fmt::Display for GenerateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            GenerateError::InvalidOption(error) => error.fmt(f),
+            GenerateError::Schema(diagnostics) => {
+                write!(f, "the schema cannot be turned into Rust:")?;
+                for d in diagnostics {
+                    write!(f, " [{}] {};", d.code.as_str(), d.message)?;
+                }
+                Ok(())
+            }
         }
     }
 }
 
-impl Options {
-    /// The options as tokens, or the first invalid one as a message.
-    fn parse(&self) -> Result<(TokenStream, Vec<TokenStream>), String> {
-        let path = |text: &str, what: &str| {
-            syn::parse_str::<syn::Path>(text)
-                .map(|p| quote!(#p))
-                .map_err(|e| format!("{what} `{text}` is not a Rust path: {e}"))
-        };
-        let runtime = path(&self.runtime_path, "runtime path")?;
-        let derives = self
-            .extra_derives
-            .iter()
-            .map(|d| path(d, "derive"))
-            .collect::<Result<_, _>>()?;
-        Ok((runtime, derives))
-    }
+impl std::error::Error for GenerateError {}
 
-    /// Checks the options on their own (the [`Builder`] does this before reading
-    /// any schema).
-    ///
-    /// # Errors
-    /// A message naming the first option that is not a Rust path.
-    pub fn validate(&self) -> Result<(), String> {
-        self.parse().map(|_| ())
-    }
-}
-
-/// A diagnostic that belongs to no schema line, at the start of the first file.
-fn general_error(schema: &Schema, message: String) -> Diagnostic {
-    let location = schema.combinators().next().map_or(
-        Location {
-            file: FileId(0),
-            span: Span::new(0, 0),
-        },
-        |c| c.location,
-    );
-    Diagnostic::error(Code::Unsupported, location, message)
-}
-
-/// Generates the Rust source of one module for `schema`.
+/// Generates the Rust module for an already checked `schema`: the step under the
+/// [`Builder`], for callers that hold a [`Schema`] (from `tl_parser::check`).
 ///
-/// The result holds items only, formatted by prettyplease unless
-/// [`Options::format`] is off; include it with
-/// `include!` or as a module file. The same schema and options always give the
-/// same text.
+/// The code holds items only, formatted by prettyplease when [`Options::format`]
+/// is set; include it with `include!` or as a module file. The same schema and
+/// options always give the same text.
 ///
 /// # Errors
-/// Every reason the schema cannot be generated, as diagnostics naming the
-/// definitions involved: two TL names that map to one Rust name in the same scope
-/// (never silently renamed), generic constructors, function results that cannot be
-/// decoded, unknown types. Invalid [`Options`] are reported as one diagnostic.
-pub fn generate(schema: &Schema, options: &Options) -> Result<String, Vec<Diagnostic>> {
-    let (runtime, derives) = options
-        .parse()
-        .map_err(|message| vec![general_error(schema, message).with_help("fix the Options")])?;
-    let mut ctx = Context::new(schema, runtime, derives);
+/// An invalid option, or every reason the schema cannot be generated, as
+/// diagnostics naming the definitions involved: two TL names that map to one
+/// Rust name in the same scope (never silently renamed), generic constructors,
+/// function results that cannot be decoded.
+pub fn generate(schema: &Schema, options: &Options) -> Result<Generated, GenerateError> {
+    let (code, items) = generate_code(schema, options)?;
+    Ok(Generated::new(code, items, schema.clone()))
+}
+
+/// The problems [`generate`] would report for `schema` with `options`, without
+/// generating anything: what `tlgen check` adds to the schema check.
+///
+/// # Errors
+/// An invalid option.
+pub fn check(schema: &Schema, options: &Options) -> Result<Vec<Diagnostic>, OptionError> {
+    let parsed = options.parse()?;
+    let derives = parsed.derives.into_iter().map(|(d, _)| d).collect();
+    let mut ctx = Context::new(schema, parsed.runtime, derives);
     ctx.boxed = recursion::boxed_fields(&ctx);
     let mut diagnostics = validate::check(&ctx);
     diagnostics.extend(collisions::check(&ctx));
+    Ok(diagnostics)
+}
+
+/// The code and item paths for `schema`.
+pub(crate) fn generate_code(
+    schema: &Schema,
+    options: &Options,
+) -> Result<(String, Vec<ItemPath>), GenerateError> {
+    let diagnostics = check(schema, options).map_err(GenerateError::InvalidOption)?;
     if !diagnostics.is_empty() {
-        return Err(diagnostics);
+        return Err(GenerateError::Schema(diagnostics));
     }
+    let parsed = options.parse().map_err(GenerateError::InvalidOption)?;
+    let derives = parsed.derives.into_iter().map(|(d, _)| d).collect();
+    let mut ctx = Context::new(schema, parsed.runtime, derives);
+    ctx.boxed = recursion::boxed_fields(&ctx);
     let mut tokens = root(&ctx);
     if options.arbitrary {
-        tokens.extend(arbitrary::module(&ctx)?);
+        tokens.extend(arbitrary::module(&ctx).map_err(GenerateError::Schema)?);
     }
-    if !options.format {
-        return Ok(plain_text::print(tokens));
+    let items = paths::item_paths(schema);
+    Ok((print(tokens, options.format)?, items))
+}
+
+/// The text of `tokens`: formatted by prettyplease, or one item, statement,
+/// field or match arm per line.
+fn print(tokens: TokenStream, format: bool) -> Result<String, GenerateError> {
+    #[cfg(feature = "format")]
+    if format {
+        let file = syn::parse2::<syn::File>(tokens).map_err(|e| {
+            GenerateError::Schema(vec![Diagnostic::error(
+                Code::NotRepresentable,
+                Location {
+                    file: FileId(0),
+                    span: Span::new(0, 0),
+                },
+                format!("internal error: tl-codegen produced invalid Rust ({e}); please report it"),
+            )])
+        })?;
+        return Ok(prettyplease::unparse(&file));
     }
-    let file = syn::parse2::<syn::File>(tokens).map_err(|e| {
-        vec![general_error(
-            schema,
-            format!("internal error: tl-codegen produced invalid Rust ({e}); please report it"),
-        )]
-    })?;
-    Ok(prettyplease::unparse(&file))
+    // `Options::parse` rejected `format` without the feature.
+    let _ = format;
+    Ok(plain_text::print(tokens))
 }
 
 /// The whole module.

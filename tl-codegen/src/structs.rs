@@ -16,7 +16,7 @@ use crate::layout::{Layout, Member, MemberKind};
 use crate::member_docs::join_and;
 use crate::naming::{self, RustName};
 use proc_macro2::{Ident, TokenStream};
-use quote::quote;
+use quote::{ToTokens as _, quote};
 use std::collections::BTreeSet;
 use tl_parser::{Combinator, Kind};
 
@@ -392,6 +392,9 @@ impl<'a> StructGen<'a> {
 }
 
 /// `0x9015e101`: ids are written in hex, as in the schema.
-pub(crate) fn hex_literal(id: u32) -> syn::LitInt {
-    syn::LitInt::new(&format!("{id:#010x}"), proc_macro2::Span::call_site())
+pub(crate) fn hex_literal(id: u32) -> TokenStream {
+    // A hex integer always lexes as a literal; the fallback only keeps this total.
+    format!("{id:#010x}")
+        .parse()
+        .unwrap_or_else(|_| proc_macro2::Literal::u32_unsuffixed(id).into_token_stream())
 }

@@ -16,10 +16,12 @@ pub enum Severity {
     Warning,
 }
 
-/// Stable identifiers for every kind of diagnostic tl-parser reports.
+/// Stable identifiers for every kind of diagnostic about a schema.
 ///
 /// The string form (`E0101`, …) is part of the public interface: tests and
-/// users may match on it.
+/// users may match on it. `E01xx` are syntax errors, `E02xx` semantic errors
+/// and `W03xx` warnings, all from tl-parser; `E04xx` are reported by
+/// tl-codegen, for schemas that are valid TL but cannot be turned into Rust.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Code {
     /// A character that cannot start any TL token.
@@ -66,6 +68,14 @@ pub enum Code {
     LayerMismatch,
     /// The schema holds no definition at all (empty file, only comments).
     EmptySchema,
+    /// Code generation: two TL names that become one Rust name in one scope.
+    RustNameCollision,
+    /// Code generation: a valid TL construct that has no Rust form (a generic
+    /// constructor, an unused type parameter, a result that cannot be decoded).
+    NotRepresentable,
+    /// Code generation: a type none of whose constructors has a finite value,
+    /// so no random value of it can be generated (`Options::arbitrary`).
+    NoFiniteValue,
 }
 
 impl Code {
@@ -94,6 +104,9 @@ impl Code {
             Code::IdMismatch => "W0301",
             Code::LayerMismatch => "W0302",
             Code::EmptySchema => "E0214",
+            Code::RustNameCollision => "E0401",
+            Code::NotRepresentable => "E0402",
+            Code::NoFiniteValue => "E0403",
         }
     }
 }

@@ -25,7 +25,7 @@ pub mod print;
 pub mod schema;
 pub mod source;
 
-pub use check::{Checked, check};
+pub use check::{Checked, check, closest_name};
 pub use diagnostic::{Code, Diagnostic, Label, Severity};
 pub use parser::parse_file;
 pub use schema::{Builtin, Combinator, Field, FlagGroup, Kind, Name, Schema, Ty, TypeDef};

@@ -16,6 +16,16 @@ use crate::source::{FileId, Location, Sources, Span};
 use resolve::{Local, Scope, TypeEntry, is_boxed_name};
 use std::collections::HashMap;
 
+/// The name among `candidates` closest to `wanted` by edit distance, if it is
+/// close enough to be a likely typo (ties go to the earliest candidate). The
+/// checker's did-you-mean rule, for tools that suggest names too.
+pub fn closest_name<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    suggest::closest(wanted, candidates)
+}
+
 /// The outcome of checking: the schema (with every definition that could be
 /// checked) and every diagnostic, errors and warnings, in source order.
 #[derive(Debug, Clone)]

@@ -86,7 +86,7 @@ pub(crate) struct Parsed {
     /// The runtime path.
     pub runtime: TokenStream,
     /// The extra derives, each with whether it needs every field to allow it
-    /// (`Eq`, `Hash`, `Ord`: not for `f64`).
+    /// (`Eq`, `Hash`: not for `f64`).
     pub derives: Vec<(TokenStream, bool)>,
 }
 
@@ -125,7 +125,7 @@ impl Options {
                     message: format!("`{text}` is not a Rust path: {why}"),
                 })?;
                 let last = text.rsplit("::").next().unwrap_or(text).trim();
-                Ok((tokens, matches!(last, "Eq" | "Hash" | "Ord")))
+                Ok((tokens, matches!(last, "Eq" | "Hash")))
             })
             .collect::<Result<_, _>>()?;
         for name in &self.keep {

@@ -1,5 +1,7 @@
 //! Trait implementations for the Rust types TL builtins map to, and for the containers
-//! generated code wraps values in (`Box`, references, slices).
+//! generated code wraps values in (`Box`, references, slices). The boxed
+//! [`Serialize`]/[`Deserialize`] of constructor and function structs come from the
+//! blanket implementations next to [`Identifiable`].
 //!
 //! | TL | Rust | note |
 //! |---|---|---|
@@ -229,17 +231,12 @@ impl<T: Deserialize> DeserializeBare for Vec<T> {
 }
 
 // ------------------------------------------------------------------- forwarding wrappers
-
-impl<T: Serialize + ?Sized> Serialize for &T {
-    #[inline]
-    fn serialize(&self, out: &mut Vec<u8>) {
-        (**self).serialize(out);
-    }
-    #[inline]
-    fn serialized_len(&self) -> usize {
-        (**self).serialized_len()
-    }
-}
+//
+// `&T` forwards `SerializeBare`; `Box<T>` forwards the bare traits and `Identifiable`, so
+// a `Box` of a constructor struct gets `Serialize`/`Deserialize` from the blanket
+// implementations (writing and reading the same bytes as the struct). Forwarding the
+// boxed traits for every `T` would overlap with those blanket implementations; method
+// calls on a `Box` or reference of any other type still reach them by auto-deref.
 
 impl<T: SerializeBare + ?Sized> SerializeBare for &T {
     #[inline]
@@ -249,17 +246,6 @@ impl<T: SerializeBare + ?Sized> SerializeBare for &T {
     #[inline]
     fn bare_len(&self) -> usize {
         (**self).bare_len()
-    }
-}
-
-impl<T: Serialize + ?Sized> Serialize for Box<T> {
-    #[inline]
-    fn serialize(&self, out: &mut Vec<u8>) {
-        (**self).serialize(out);
-    }
-    #[inline]
-    fn serialized_len(&self) -> usize {
-        (**self).serialized_len()
     }
 }
 
@@ -274,13 +260,6 @@ impl<T: SerializeBare + ?Sized> SerializeBare for Box<T> {
     }
 }
 
-impl<T: Deserialize> Deserialize for Box<T> {
-    #[inline]
-    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
-        T::deserialize(reader).map(Self::new)
-    }
-}
-
 impl<T: DeserializeBare> DeserializeBare for Box<T> {
     #[inline]
     fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
@@ -291,4 +270,5 @@ impl<T: DeserializeBare> DeserializeBare for Box<T> {
 impl<T: Identifiable + ?Sized> Identifiable for Box<T> {
     const CONSTRUCTOR_ID: u32 = T::CONSTRUCTOR_ID;
     const TL_NAME: &'static str = T::TL_NAME;
+    const TL_TYPE: &'static str = T::TL_TYPE;
 }

@@ -11,14 +11,26 @@
 //! | [`SerializeBare`] | write the body without an id (`%T`, `vector<t>`, lowercase bare types). |
 //! | [`Deserialize`] | read what `Serialize` writes; [`from_bytes`](Deserialize::from_bytes) also rejects trailing input. |
 //! | [`DeserializeBare`] | read what `SerializeBare` writes. |
-//! | [`Identifiable`] | a constructor's or function's `CONSTRUCTOR_ID` and `TL_NAME`. |
+//! | [`Identifiable`] | a constructor's or function's `CONSTRUCTOR_ID`, `TL_NAME` and `TL_TYPE` (the type a decoding error names). |
 //! | [`RemoteCall`] | a function, with its `Return` type. |
+//!
+//! Constructor and function structs implement only [`Identifiable`], [`SerializeBare`]
+//! and [`DeserializeBare`]; blanket implementations give them [`Serialize`] (id, then
+//! the bare body) and [`Deserialize`] (check the id, then read the bare body), and the
+//! same for a `Box` of them. Type enums implement [`Serialize`] and [`Deserialize`]
+//! themselves, dispatching on the constructor id.
 //!
 //! Builtins map to `i32` (`int`), `i64` (`long`), `f64` (`double`), `[u8; 16]`
 //! (`int128`), `[u8; 32]` (`int256`), `String` (`string`), `bool` (`Bool`) and `Vec<T>`
 //! (`Vector<T>`), all of which implement the traits. `bytes` maps to `Vec<u8>`, which
 //! generated code handles with [`wire::write_bytes`], [`wire::bytes_len`] and
 //! [`wire::read_bytes`]. TL's `Object` is [`RawObject`].
+//!
+//! # Features
+//!
+//! - `arbitrary` (off by default, no dependencies): the `tl_runtime::arbitrary`
+//!   module, seeded random values of the builtin types for property tests, which code
+//!   generated with tl-codegen's `Options::arbitrary` builds on.
 //!
 //! # Wire format
 //!
@@ -42,33 +54,28 @@
 //! impl Identifiable for Ping {
 //!     const CONSTRUCTOR_ID: u32 = 0x7abe77ec;
 //!     const TL_NAME: &'static str = "ping";
+//!     // A constructor would also set `const TL_TYPE: &'static str = "Pong";`;
+//!     // a function keeps the default, its own name.
 //! }
 //! impl SerializeBare for Ping {
 //!     fn serialize_bare(&self, out: &mut Vec<u8>) { wire::write_long(self.ping_id, out) }
 //!     fn bare_len(&self) -> usize { wire::LONG_LEN }
-//! }
-//! impl Serialize for Ping {
-//!     fn serialize(&self, out: &mut Vec<u8>) {
-//!         wire::write_u32(Self::CONSTRUCTOR_ID, out);
-//!         self.serialize_bare(out);
-//!     }
-//!     fn serialized_len(&self) -> usize { wire::ID_LEN + self.bare_len() }
 //! }
 //! impl DeserializeBare for Ping {
 //!     fn deserialize_bare(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
 //!         r.nested(|r| Ok(Ping { ping_id: r.read_i64()? }))
 //!     }
 //! }
-//! impl Deserialize for Ping {
-//!     fn deserialize(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
-//!         r.expect_constructor(Self::CONSTRUCTOR_ID, "Pong")?;
-//!         Self::deserialize_bare(r)
-//!     }
-//! }
+//! // `Serialize` and `Deserialize` (with the id) come from the blanket implementations.
 //!
 //! let bytes = Ping { ping_id: -2 }.to_bytes();
 //! assert_eq!(bytes, [0xec, 0x77, 0xbe, 0x7a, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
+//! assert_eq!(Ping { ping_id: -2 }.serialized_len(), 12);
 //! assert_eq!(Ping::from_bytes(&bytes)?.ping_id, -2);
+//! assert_eq!(
+//!     Ping::from_bytes(&[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]).err(),
+//!     Some(DecodeError::UnknownConstructor { offset: 0, id: 0, expected_type: "ping" }),
+//! );
 //! # Ok::<(), DecodeError>(())
 //! ```
 //!
@@ -130,6 +137,7 @@
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod error;
 mod impls;
@@ -138,6 +146,10 @@ mod object;
 mod reader;
 mod traits;
 pub mod wire;
+
+#[cfg(feature = "arbitrary")]
+#[cfg_attr(docsrs, doc(cfg(feature = "arbitrary")))]
+pub mod arbitrary;
 
 pub use error::DecodeError;
 pub use limits::Limits;

@@ -1,15 +1,23 @@
 //! The traits generated code implements: [`Serialize`], [`SerializeBare`],
-//! [`Deserialize`], [`DeserializeBare`], [`Identifiable`] and [`RemoteCall`].
+//! [`Deserialize`], [`DeserializeBare`], [`Identifiable`] and [`RemoteCall`], and the
+//! blanket implementations that give every [`Identifiable`] struct its boxed
+//! [`Serialize`] and [`Deserialize`] from its bare ones.
 
 use crate::error::DecodeError;
 use crate::limits::Limits;
 use crate::reader::Reader;
+use crate::wire;
 
 /// A value written the way TL writes it wherever its type is used.
 ///
 /// For a constructor struct or a type enum that is the boxed form (constructor id, then
 /// the body); for a function it is the id and the arguments; for builtins (`int`,
 /// `string`, ...) it is the plain encoding; for `Vec<T>` it is a boxed `Vector<T>`.
+///
+/// Constructor and function structs do not implement this trait themselves: they
+/// implement [`Identifiable`] and [`SerializeBare`], and a blanket implementation
+/// writes [`Identifiable::CONSTRUCTOR_ID`] followed by the bare body. Type enums
+/// (which have no single id) and builtins implement it directly.
 pub trait Serialize {
     /// Appends the encoding of `self` to `out`.
     fn serialize(&self, out: &mut Vec<u8>);
@@ -60,6 +68,11 @@ pub trait SerializeBare {
 }
 
 /// A value read the way [`Serialize`] writes it.
+///
+/// As with [`Serialize`], constructor and function structs get this trait from a
+/// blanket implementation over [`Identifiable`] and [`DeserializeBare`]: it checks the
+/// constructor id (reporting [`Identifiable::TL_TYPE`] on a mismatch) and reads the
+/// bare body. Type enums and builtins implement it directly.
 ///
 /// Every implementation in this crate and in generated code consumes at least 4 bytes
 /// (all boxed values and all builtins do), which is what [`wire::read_vector`] assumes
@@ -124,11 +137,48 @@ pub trait DeserializeBare: Sized {
 }
 
 /// A TL constructor or function with a fixed constructor id.
+///
+/// Together with [`SerializeBare`] and [`DeserializeBare`] this is all a constructor or
+/// function struct implements: [`Serialize`] and [`Deserialize`] (the boxed form, id
+/// then body) come from blanket implementations in this crate.
 pub trait Identifiable {
     /// The 32-bit constructor id (`name#id`).
     const CONSTRUCTOR_ID: u32;
     /// The TL name, with namespace, e.g. `"messages.sendMessage"`.
     const TL_NAME: &'static str;
+    /// What a decoding error names
+    /// ([`DecodeError::UnknownConstructor::expected_type`](DecodeError::UnknownConstructor))
+    /// when another id is found where this value was expected: generated constructors
+    /// set it to their boxed type (`"Updates"` for `updateShort`), functions keep the
+    /// default, their own name.
+    const TL_TYPE: &'static str = Self::TL_NAME;
+}
+
+impl<T: Identifiable + SerializeBare + ?Sized> Serialize for T {
+    /// Writes [`Identifiable::CONSTRUCTOR_ID`], then the bare body.
+    #[inline]
+    fn serialize(&self, out: &mut Vec<u8>) {
+        wire::write_u32(T::CONSTRUCTOR_ID, out);
+        self.serialize_bare(out);
+    }
+
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        wire::ID_LEN + self.bare_len()
+    }
+}
+
+impl<T: Identifiable + DeserializeBare> Deserialize for T {
+    /// Reads [`Identifiable::CONSTRUCTOR_ID`], then the bare body.
+    ///
+    /// # Errors
+    /// [`DecodeError::UnknownConstructor`] naming [`Identifiable::TL_TYPE`] if another
+    /// id is found, or any error from [`DeserializeBare::deserialize_bare`].
+    #[inline]
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        reader.expect_constructor(T::CONSTRUCTOR_ID, T::TL_TYPE)?;
+        T::deserialize_bare(reader)
+    }
 }
 
 /// A TL function: serializing it gives the request, [`Return`](Self::Return) decodes the

@@ -10,6 +10,10 @@
 //! getSample#44444444 peer:Peer = Sample;
 //! ```
 //!
+//! Constructor and function structs implement only `Identifiable`, `SerializeBare` and
+//! `DeserializeBare`, as generated code does; their boxed `Serialize`/`Deserialize`
+//! come from tl-runtime's blanket implementations.
+//!
 //! Checks exact bytes, exact lengths, and the exact error for input truncated at every
 //! offset.
 
@@ -55,6 +59,7 @@ struct GetSample {
 impl Identifiable for PeerEmpty {
     const CONSTRUCTOR_ID: u32 = 0x1111_1111;
     const TL_NAME: &'static str = "peerEmpty";
+    const TL_TYPE: &'static str = "Peer";
 }
 impl SerializeBare for PeerEmpty {
     fn serialize_bare(&self, _out: &mut Vec<u8>) {}
@@ -71,6 +76,7 @@ impl DeserializeBare for PeerEmpty {
 impl Identifiable for PeerUser {
     const CONSTRUCTOR_ID: u32 = 0x2222_2222;
     const TL_NAME: &'static str = "peerUser";
+    const TL_TYPE: &'static str = "Peer";
 }
 impl SerializeBare for PeerUser {
     fn serialize_bare(&self, out: &mut Vec<u8>) {
@@ -124,6 +130,7 @@ impl Deserialize for Peer {
 impl Identifiable for Sample {
     const CONSTRUCTOR_ID: u32 = 0x3333_3333;
     const TL_NAME: &'static str = "sample";
+    const TL_TYPE: &'static str = "Sample";
 }
 impl SerializeBare for Sample {
     fn serialize_bare(&self, out: &mut Vec<u8>) {
@@ -142,15 +149,6 @@ impl SerializeBare for Sample {
             + wire::vector_len(&self.ids, |_| wire::LONG_LEN)
             + wire::string_len(&self.name)
             + self.peer.serialized_len()
-    }
-}
-impl Serialize for Sample {
-    fn serialize(&self, out: &mut Vec<u8>) {
-        wire::write_u32(Self::CONSTRUCTOR_ID, out);
-        self.serialize_bare(out);
-    }
-    fn serialized_len(&self) -> usize {
-        wire::ID_LEN + self.bare_len()
     }
 }
 impl DeserializeBare for Sample {
@@ -176,24 +174,26 @@ impl DeserializeBare for Sample {
         })
     }
 }
-impl Deserialize for Sample {
-    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
-        reader.expect_constructor(Self::CONSTRUCTOR_ID, "Sample")?;
-        Self::deserialize_bare(reader)
-    }
-}
 
 impl Identifiable for GetSample {
     const CONSTRUCTOR_ID: u32 = 0x4444_4444;
     const TL_NAME: &'static str = "getSample";
 }
-impl Serialize for GetSample {
-    fn serialize(&self, out: &mut Vec<u8>) {
-        wire::write_u32(Self::CONSTRUCTOR_ID, out);
+impl SerializeBare for GetSample {
+    fn serialize_bare(&self, out: &mut Vec<u8>) {
         self.peer.serialize(out);
     }
-    fn serialized_len(&self) -> usize {
-        wire::ID_LEN + self.peer.serialized_len()
+    fn bare_len(&self) -> usize {
+        self.peer.serialized_len()
+    }
+}
+impl DeserializeBare for GetSample {
+    fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        reader.nested(|r| {
+            Ok(Self {
+                peer: Peer::deserialize(r)?,
+            })
+        })
     }
 }
 impl RemoteCall for GetSample {
@@ -390,4 +390,59 @@ fn each_constructor_body_is_one_level_of_depth() {
     let mut reader = Reader::with_limits(&FULL_SAMPLE, enough);
     assert_eq!(Sample::deserialize(&mut reader), Ok(full_sample()));
     assert_eq!(reader.depth(), 0, "enter/leave and nested are balanced");
+}
+
+#[test]
+fn a_constructor_decoded_alone_names_its_boxed_type() {
+    let user = PeerUser { user_id: 7 };
+    let bytes = user.to_bytes();
+    assert_eq!(bytes.get(..), FULL_SAMPLE.get(40..));
+    assert_eq!(user.serialized_len(), 12);
+    assert_eq!(PeerUser::from_bytes(&bytes), Ok(user));
+    assert_eq!(
+        PeerUser::from_bytes(&[0x11, 0x11, 0x11, 0x11]),
+        Err(DecodeError::UnknownConstructor {
+            offset: 0,
+            id: 0x1111_1111,
+            expected_type: "Peer",
+        })
+    );
+    assert_eq!(PeerUser::TL_TYPE, "Peer");
+    assert_eq!(PeerUser::TL_NAME, "peerUser");
+}
+
+#[test]
+fn functions_name_themselves_by_default() {
+    assert_eq!(GetSample::TL_TYPE, "getSample");
+    let call = GetSample {
+        peer: Peer::Empty(PeerEmpty),
+    };
+    let bytes = call.to_bytes();
+    assert_eq!(bytes, [0x44, 0x44, 0x44, 0x44, 0x11, 0x11, 0x11, 0x11]);
+    assert_eq!(GetSample::from_bytes(&bytes), Ok(call));
+    assert_eq!(
+        GetSample::from_bytes(&FULL_SAMPLE),
+        Err(DecodeError::UnknownConstructor {
+            offset: 0,
+            id: 0x3333_3333,
+            expected_type: "getSample",
+        })
+    );
+}
+
+#[test]
+fn a_box_of_a_constructor_is_the_constructor() {
+    let boxed = Box::new(full_sample());
+    assert_eq!(boxed.to_bytes(), FULL_SAMPLE);
+    assert_eq!(Serialize::serialized_len(&boxed), 52);
+    assert_eq!(<Box<Sample> as Identifiable>::TL_TYPE, "Sample");
+    assert_eq!(Box::<Sample>::from_bytes(&FULL_SAMPLE), Ok(boxed));
+    assert_eq!(
+        Box::<PeerUser>::from_bytes(&[0x33, 0x33, 0x33, 0x33]),
+        Err(DecodeError::UnknownConstructor {
+            offset: 0,
+            id: 0x3333_3333,
+            expected_type: "Peer",
+        })
+    );
 }

@@ -25,7 +25,7 @@
 //! (a group sits where its first field was), and `wire`, what to do for each TL
 //! field in wire order.
 
-use crate::naming::{self, RustName};
+use super::naming::{self, RustName};
 use tl_parser::{Builtin, Combinator, Ty};
 
 /// A bit of a flags word.
@@ -280,13 +280,6 @@ impl Layout {
             wire,
             group_module: naming::module_name(&c.name.name),
         }
-    }
-
-    /// Whether any member is a group (and so the group module exists).
-    pub(crate) fn has_groups(&self) -> bool {
-        self.members
-            .iter()
-            .any(|m| matches!(m.kind, MemberKind::Group { .. }))
     }
 
     /// The members conditioned on flags field `flags_field`, as (bit, member

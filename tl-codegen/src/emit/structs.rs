@@ -1,0 +1,777 @@
+//! The struct of one constructor or function: its definition, the small structs
+//! of its shared-bit groups, and what differs per definition of its codec.
+//!
+//! Constructors and functions are emitted the same way (a function is a
+//! constructor of a request). Each implements `Identifiable` (id, TL name, and
+//! for a constructor the type a decoding error names), `SerializeBare` (the
+//! flags words computed from which optional values are set, each field in wire
+//! order, the exact length) and `DeserializeBare` (one level of nesting, each
+//! field in wire order into a local, flag bits tested on the flags words read
+//! before them, groups assembled at the end). The boxed `Serialize` and
+//! `Deserialize` (id, then body) are the runtime's blanket implementations over
+//! those. Functions also implement `RemoteCall`.
+
+use super::codec::{Codec, Place};
+use super::{doc_attrs, hex_literal};
+use crate::model::layout::{MemberKind, Wire};
+use crate::model::{Model, Return, Scope, Struct, naming};
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::quote;
+
+/// Emits the items of one struct of the model.
+pub(crate) struct StructGen<'a> {
+    model: &'a Model<'a>,
+    s: &'a Struct<'a>,
+}
+
+impl<'a> StructGen<'a> {
+    pub(crate) fn new(model: &'a Model<'a>, s: &'a Struct<'a>) -> Self {
+        StructGen { model, s }
+    }
+
+    /// Value-level code generation in module `at`.
+    fn codec<'c>(&'c self, at: &'c Scope) -> Codec<'c> {
+        Codec {
+            model: self.model,
+            at,
+            out: self.s.out.clone(),
+            reader: self.s.reader.clone(),
+        }
+    }
+
+    /// The Rust type of the value of TL field `field`, in module `at` (boxed if
+    /// the model boxes it).
+    fn value_type(&self, field: usize, at: &Scope) -> TokenStream {
+        let Some(f) = self.s.fields.get(field) else {
+            return quote!(());
+        };
+        let ty = self.model.rust_type(&f.ty, at);
+        if f.boxed {
+            quote!(::std::boxed::Box<#ty>)
+        } else {
+            ty
+        }
+    }
+
+    /// Whether TL field `field` is boxed.
+    fn is_boxed(&self, field: usize) -> bool {
+        self.s.fields.get(field).is_some_and(|f| f.boxed)
+    }
+
+    /// `<X: RemoteCall #extra, ...>` for declarations and impls (empty without
+    /// parameters).
+    fn declare(&self, extra: &TokenStream) -> TokenStream {
+        if self.s.params.is_empty() {
+            return TokenStream::new();
+        }
+        let rt = &self.model.runtime;
+        let params = self.s.params.iter().map(|p| {
+            let name = p.name.ident();
+            if p.is_function {
+                quote!(#name: #rt::RemoteCall #extra)
+            } else {
+                quote!(#name: #rt::Serialize #extra)
+            }
+        });
+        quote!(<#(#params),*>)
+    }
+
+    /// `<X, ...>` for uses (empty without parameters).
+    fn apply(&self) -> TokenStream {
+        if self.s.params.is_empty() {
+            return TokenStream::new();
+        }
+        let names = self.s.params.iter().map(|p| p.name.ident());
+        quote!(<#(#names),*>)
+    }
+
+    /// Every item of this struct.
+    pub(crate) fn items(&self) -> TokenStream {
+        let definition = self.definition();
+        let groups = self.group_structs();
+        let impls = self.impls();
+        quote! {
+            #definition
+            #groups
+            #impls
+        }
+    }
+
+    /// The struct definition.
+    fn definition(&self) -> TokenStream {
+        let s = self.s;
+        let doc = doc_attrs(&s.docs);
+        let derives = &s.derives;
+        let name = s.name.ident();
+        let generics = self.declare(&TokenStream::new());
+        if s.layout.members.is_empty() {
+            return quote! {
+                #doc
+                #[derive(#(#derives),*)]
+                pub struct #name #generics;
+            };
+        }
+        let rt = &self.model.runtime;
+        let fields = s
+            .layout
+            .members
+            .iter()
+            .zip(&s.member_docs)
+            .map(|(m, docs)| {
+                let doc = doc_attrs(docs);
+                let field = m.name.ident();
+                let ty = match &m.kind {
+                    MemberKind::Plain { field } => self.value_type(*field, &s.scope),
+                    MemberKind::Optional { field, .. } => {
+                        let ty = self.value_type(*field, &s.scope);
+                        quote!(::std::option::Option<#ty>)
+                    }
+                    MemberKind::Flag { .. } => quote!(bool),
+                    MemberKind::Group { struct_name, .. } => {
+                        let module = s.layout.group_module.ident();
+                        let name = struct_name.ident();
+                        quote!(::std::option::Option<#module::#name>)
+                    }
+                    MemberKind::SizedObject { .. } => quote!(#rt::RawObject),
+                };
+                quote!(#doc pub #field: #ty)
+            });
+        quote! {
+            #doc
+            #[derive(#(#derives),*)]
+            pub struct #name #generics {
+                #(#fields,)*
+            }
+        }
+    }
+
+    /// The module of the small structs of the shared-bit groups (nothing if there
+    /// are none).
+    fn group_structs(&self) -> TokenStream {
+        let s = self.s;
+        if s.groups().next().is_none() {
+            return TokenStream::new();
+        }
+        let derives = &s.derives;
+        let scope = s.group_scope();
+        let mut items = TokenStream::new();
+        for (member, values, struct_name) in s.groups() {
+            let doc = doc_attrs(s.group_docs.get(member).map_or(&[][..], Vec::as_slice));
+            let fields = values.iter().filter_map(|&i| {
+                let f = s.fields.get(i)?;
+                let doc = doc_attrs(&f.docs);
+                let name = f.name.ident();
+                let ty = self.value_type(i, &scope);
+                Some(quote!(#doc pub #name: #ty))
+            });
+            let name = struct_name.ident();
+            items.extend(quote! {
+                #doc
+                #[derive(#(#derives),*)]
+                pub struct #name {
+                    #(#fields,)*
+                }
+            });
+        }
+        let module = s.layout.group_module.ident();
+        let doc = doc_attrs(&[format!(
+            "The fields of [`{}`] that share a flag bit, one struct per bit.",
+            s.name.display()
+        )]);
+        let parent = s
+            .scope
+            .namespace
+            .last()
+            .map_or_else(|| s.scope.section.name().to_owned(), |n| n.display());
+        let allow = if parent == s.layout.group_module.display() {
+            quote!(#[allow(clippy::module_inception)])
+        } else {
+            TokenStream::new()
+        };
+        quote! {
+            #doc
+            #allow
+            pub mod #module {
+                #items
+            }
+        }
+    }
+
+    /// `Identifiable`, `SerializeBare`, `DeserializeBare`, and `RemoteCall` for a
+    /// function.
+    fn impls(&self) -> TokenStream {
+        let s = self.s;
+        let rt = &self.model.runtime;
+        let name = s.name.ident();
+        let plain = self.declare(&TokenStream::new());
+        let decodable = self.declare(&quote!(+ #rt::Deserialize));
+        let args = self.apply();
+        let id = hex_literal(s.c.id);
+        let tl_name = s.c.name.full();
+        let tl_type = if s.is_function() {
+            TokenStream::new()
+        } else {
+            let tl_type = &s.tl_type;
+            quote!(const TL_TYPE: &'static str = #tl_type;)
+        };
+        let serialize_bare = self.serialize_bare_fns();
+        let deserialize_bare = self.deserialize_bare_fn();
+        let remote = match &s.returns {
+            Some(returns) => {
+                let (ret, bounds) = match returns {
+                    Return::Value(ty) => (self.model.rust_type(ty, &s.scope), plain.clone()),
+                    Return::Forwarded(p) => {
+                        let p = p.ident();
+                        (quote!(<#p as #rt::RemoteCall>::Return), plain.clone())
+                    }
+                    Return::Param(p) => {
+                        let p = p.ident();
+                        (quote!(#p), decodable.clone())
+                    }
+                };
+                quote! {
+                    impl #bounds #rt::RemoteCall for #name #args {
+                        type Return = #ret;
+                    }
+                }
+            }
+            None => TokenStream::new(),
+        };
+        quote! {
+            impl #plain #rt::Identifiable for #name #args {
+                const CONSTRUCTOR_ID: u32 = #id;
+                const TL_NAME: &'static str = #tl_name;
+                #tl_type
+            }
+            impl #plain #rt::SerializeBare for #name #args {
+                #serialize_bare
+            }
+            impl #decodable #rt::DeserializeBare for #name #args {
+                #deserialize_bare
+            }
+            #remote
+        }
+    }
+
+    // ------------------------------------------------------------- serialize_bare
+
+    /// The expression testing whether member `member` is set (for its flag bit).
+    fn is_set(&self, member: usize) -> TokenStream {
+        let Some(m) = self.s.layout.members.get(member) else {
+            return quote!(false);
+        };
+        let name = m.name.ident();
+        match m.kind {
+            MemberKind::Flag { .. } => quote!(self.#name),
+            _ => quote!(self.#name.is_some()),
+        }
+    }
+
+    /// Whether flags word `index` has bits of members that carry a value
+    /// (`Optional`, `Group`): such a word is written as a placeholder and filled
+    /// in once those members are written, so each is tested once.
+    fn is_deferred(&self, index: usize) -> bool {
+        let layout = &self.s.layout;
+        layout.bits_of(index).iter().any(|(_, member)| {
+            layout
+                .members
+                .get(*member)
+                .is_some_and(|m| !matches!(m.kind, MemberKind::Flag { .. }))
+        })
+    }
+
+    /// The mask of `bit`.
+    fn mask(bit: u8) -> TokenStream {
+        if bit == 0 {
+            quote!(1)
+        } else {
+            let bit = Literal::u8_unsuffixed(bit);
+            quote!(1 << #bit)
+        }
+    }
+
+    /// Statements computing the flags words into locals: every bit of a word
+    /// that is not deferred, the `true` flags of one that is.
+    fn compute_flags(&self, positions: &[Option<Ident>]) -> TokenStream {
+        let layout = &self.s.layout;
+        let mut stmts = TokenStream::new();
+        for (index, wire) in layout.wire.iter().enumerate() {
+            let Wire::FlagsWord { local } = wire else {
+                continue;
+            };
+            let deferred = positions.get(index).is_some_and(Option::is_some);
+            let local = local.ident();
+            stmts.extend(quote!(let mut #local = 0u32;));
+            for (bit, member) in layout.bits_of(index) {
+                let is_flag = layout
+                    .members
+                    .get(member)
+                    .is_some_and(|m| matches!(m.kind, MemberKind::Flag { .. }));
+                if deferred && !is_flag {
+                    continue;
+                }
+                let test = self.is_set(member);
+                let mask = Self::mask(bit);
+                stmts.extend(quote!(if #test { #local |= #mask; }));
+            }
+        }
+        stmts
+    }
+
+    /// The local of the flags word `member`'s bit is in, and the mask, when that
+    /// word is deferred (has a position in `positions`).
+    fn deferred_bit(
+        &self,
+        member: usize,
+        positions: &[Option<Ident>],
+    ) -> Option<(Ident, TokenStream)> {
+        let layout = &self.s.layout;
+        let bit = layout.members.get(member)?.bit()?;
+        positions.get(bit.flags_field)?.as_ref()?;
+        match layout.wire.get(bit.flags_field)? {
+            Wire::FlagsWord { local } => Some((local.ident(), Self::mask(bit.bit))),
+            _ => None,
+        }
+    }
+
+    /// The locals of `serialize_bare` besides the flags words, named so that none
+    /// shadows a flags word or another: the bindings of an optional value and of a
+    /// group, and for each deferred flags word (by wire index) where it was
+    /// written (`flags_at` for `flags`).
+    fn locals(&self) -> Locals {
+        let layout = &self.s.layout;
+        let mut taken: Vec<String> = layout
+            .wire
+            .iter()
+            .filter_map(|w| match w {
+                Wire::FlagsWord { local } => Some(local.text().to_owned()),
+                _ => None,
+            })
+            .collect();
+        taken.push(self.s.out.to_string());
+        let mut claim = |base: String| {
+            let mut name = base;
+            while taken.contains(&name) {
+                name.push('_');
+            }
+            taken.push(name.clone());
+            naming::fixed(&name)
+        };
+        let value = claim("value".to_owned());
+        let group = claim("group".to_owned());
+        let positions = layout
+            .wire
+            .iter()
+            .enumerate()
+            .map(|(index, wire)| match wire {
+                Wire::FlagsWord { local } if self.is_deferred(index) => {
+                    Some(claim(format!("{}_at", local.text())))
+                }
+                _ => None,
+            })
+            .collect();
+        Locals {
+            value,
+            group,
+            positions,
+        }
+    }
+
+    /// Statements writing every field in wire order.
+    fn write_fields(&self, locals: &Locals) -> TokenStream {
+        let s = self.s;
+        let rt = &self.model.runtime;
+        let codec = self.codec(&s.scope);
+        let out = &codec.out;
+        let Locals {
+            value,
+            group,
+            positions,
+        } = locals;
+        let mut stmts = TokenStream::new();
+        // A group whose fields are being written: (member, statements).
+        let mut open_group: Option<(usize, TokenStream)> = None;
+        let flush = |open_group: &mut Option<(usize, TokenStream)>, stmts: &mut TokenStream| {
+            if let Some((m, writes)) = open_group.take() {
+                if let Some(member) = s.layout.members.get(m) {
+                    let name = member.name.ident();
+                    let set_bit = self
+                        .deferred_bit(m, positions)
+                        .map(|(local, mask)| quote!(#local |= #mask;));
+                    stmts.extend(quote! {
+                        if let ::std::option::Option::Some(#group) = &self.#name {
+                            #set_bit
+                            #writes
+                        }
+                    });
+                }
+            }
+        };
+        for (index, wire) in s.layout.wire.iter().enumerate() {
+            let field = s.fields.get(index);
+            let member = |m: &usize| s.layout.members.get(*m);
+            if *wire != Wire::Nothing && !matches!(wire, Wire::Grouped { .. }) {
+                flush(&mut open_group, &mut stmts);
+            }
+            match (wire, field) {
+                (Wire::FlagsWord { local }, _) => match positions.get(index) {
+                    Some(Some(at)) => {
+                        stmts.extend(quote! {
+                            let #at = #out.len();
+                            #rt::wire::write_u32(0, #out);
+                        });
+                    }
+                    _ => {
+                        let local = local.ident();
+                        stmts.extend(quote!(#rt::wire::write_u32(#local, #out);));
+                    }
+                },
+                (Wire::Plain { member: m }, Some(field))
+                | (Wire::SizedObject { member: m, .. }, Some(field)) => {
+                    if let Some(member) = member(m) {
+                        let place = Place::field(&member.name.ident(), field.boxed);
+                        let write = codec.write(&field.ty, &place);
+                        stmts.extend(quote!(#write;));
+                    }
+                }
+                (Wire::Optional { member: m }, Some(field)) => {
+                    if let Some(member) = member(m) {
+                        let name = member.name.ident();
+                        let write = codec.write(&field.ty, &Place::binding(value, field.boxed));
+                        let set_bit = self
+                            .deferred_bit(*m, positions)
+                            .map(|(local, mask)| quote!(#local |= #mask;));
+                        stmts.extend(quote! {
+                            if let ::std::option::Option::Some(#value) = &self.#name {
+                                #set_bit
+                                #write;
+                            }
+                        });
+                    }
+                }
+                (Wire::Grouped { member: m, .. }, Some(field)) if member(m).is_some() => {
+                    let inner = field.name.ident();
+                    let place = Place::member(group, &inner, field.boxed);
+                    let write = codec.write(&field.ty, &place);
+                    // Consecutive fields of one group share one `if let`.
+                    match &mut open_group {
+                        Some((open, writes)) if open == m => writes.extend(quote!(#write;)),
+                        _ => {
+                            flush(&mut open_group, &mut stmts);
+                            open_group = Some((*m, quote!(#write;)));
+                        }
+                    }
+                }
+                (Wire::ObjectLength { member: m, .. }, _) => {
+                    if let Some(member) = member(m) {
+                        let name = member.name.ident();
+                        stmts.extend(quote! {
+                            #rt::wire::write_u32(
+                                match <u32 as ::std::convert::TryFrom<usize>>::try_from(
+                                    #rt::Serialize::serialized_len(&self.#name),
+                                ) {
+                                    ::std::result::Result::Ok(len) => len,
+                                    ::std::result::Result::Err(_) => {
+                                        ::std::panic!("TL object longer than u32::MAX bytes")
+                                    }
+                                },
+                                #out,
+                            );
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        flush(&mut open_group, &mut stmts);
+        // Every deferred flags word, now complete, goes where it was reserved.
+        for (wire, at) in s.layout.wire.iter().zip(positions) {
+            if let (Wire::FlagsWord { local }, Some(at)) = (wire, at) {
+                let local = local.ident();
+                stmts.extend(quote!(#rt::wire::patch_u32(#local, #at, #out);));
+            }
+        }
+        stmts
+    }
+
+    /// The terms of the exact encoded length of the body, each with whether it
+    /// is an `if` expression (which needs parentheses in a sum).
+    fn length_terms(&self) -> Vec<(TokenStream, bool)> {
+        let s = self.s;
+        let rt = &self.model.runtime;
+        let codec = self.codec(&s.scope);
+        let value = naming::fixed("value");
+        let group = naming::fixed("group");
+        let mut terms: Vec<(TokenStream, bool)> = Vec::new();
+        for wire in &s.layout.wire {
+            if matches!(wire, Wire::FlagsWord { .. } | Wire::ObjectLength { .. }) {
+                terms.push((quote!(#rt::wire::INT_LEN), false));
+            }
+        }
+        for member in &s.layout.members {
+            let name = member.name.ident();
+            match &member.kind {
+                MemberKind::Plain { field: f } | MemberKind::SizedObject { field: f, .. } => {
+                    if let Some(field) = s.fields.get(*f) {
+                        let place = Place::field(&name, field.boxed);
+                        terms.push((codec.len(&field.ty, &place), false));
+                    }
+                }
+                MemberKind::Optional { field: f, .. } => {
+                    if let Some(field) = s.fields.get(*f) {
+                        let term = match codec.fixed_len(&field.ty) {
+                            Some(fixed) => quote!(if self.#name.is_some() { #fixed } else { 0 }),
+                            None => {
+                                let len =
+                                    codec.len(&field.ty, &Place::binding(&value, field.boxed));
+                                quote! {
+                                    if let ::std::option::Option::Some(#value) = &self.#name {
+                                        #len
+                                    } else {
+                                        0
+                                    }
+                                }
+                            }
+                        };
+                        terms.push((term, true));
+                    }
+                }
+                MemberKind::Group { values, .. } => {
+                    let fields: Vec<_> = values.iter().filter_map(|v| s.fields.get(*v)).collect();
+                    let fixed: Option<Vec<TokenStream>> =
+                        fields.iter().map(|f| codec.fixed_len(&f.ty)).collect();
+                    let term = match fixed {
+                        Some(lens) => quote!(if self.#name.is_some() { #(#lens)+* } else { 0 }),
+                        None => {
+                            let lens = fields.iter().map(|f| {
+                                let place = Place::member(&group, &f.name.ident(), f.boxed);
+                                codec.len(&f.ty, &place)
+                            });
+                            quote! {
+                                if let ::std::option::Option::Some(#group) = &self.#name {
+                                    #(#lens)+*
+                                } else {
+                                    0
+                                }
+                            }
+                        }
+                    };
+                    terms.push((term, true));
+                }
+                MemberKind::Flag { .. } => {}
+            }
+        }
+        terms
+    }
+
+    /// `serialize_bare` and `bare_len`.
+    fn serialize_bare_fns(&self) -> TokenStream {
+        let locals = self.locals();
+        let flags = self.compute_flags(&locals.positions);
+        let fields = self.write_fields(&locals);
+        let out = if fields.is_empty() {
+            naming::fixed("_out")
+        } else {
+            self.s.out.clone()
+        };
+        let terms = self.length_terms();
+        let len = match terms.as_slice() {
+            [] => quote!(0),
+            [(term, _)] => term.clone(),
+            _ => {
+                let terms = terms.iter().map(|(term, is_if)| {
+                    if *is_if {
+                        quote!((#term))
+                    } else {
+                        term.clone()
+                    }
+                });
+                quote!(#(#terms)+*)
+            }
+        };
+        quote! {
+            #[inline]
+            fn serialize_bare(&self, #out: &mut ::std::vec::Vec<u8>) {
+                #flags
+                #fields
+            }
+            #[inline]
+            fn bare_len(&self) -> usize {
+                #len
+            }
+        }
+    }
+
+    // ----------------------------------------------------------- deserialize_bare
+
+    /// `flags & (1 << bit) != 0` for the flags word of `flags_field`.
+    fn bit_test(&self, flags_field: usize, bit: u8) -> TokenStream {
+        let flags = self
+            .s
+            .fields
+            .get(flags_field)
+            .map_or_else(|| naming::fixed("flags"), |f| f.name.ident());
+        if bit == 0 {
+            quote!(#flags & 1 != 0)
+        } else {
+            let bit = Literal::u8_unsuffixed(bit);
+            quote!(#flags & (1 << #bit) != 0)
+        }
+    }
+
+    /// The expression reading field `field` as a member value (boxed if needed).
+    fn read_value(&self, codec: &Codec<'_>, field: usize) -> TokenStream {
+        let Some(f) = self.s.fields.get(field) else {
+            return quote!(());
+        };
+        let read = codec.read(&f.ty);
+        if self.is_boxed(field) {
+            quote!(::std::boxed::Box::new(#read?))
+        } else {
+            quote!(#read?)
+        }
+    }
+
+    /// Statements reading every field in wire order into locals, then the groups.
+    fn read_fields(&self) -> TokenStream {
+        let s = self.s;
+        let rt = &self.model.runtime;
+        let codec = self.codec(&s.scope);
+        let reader = &codec.reader;
+        let mut stmts = TokenStream::new();
+        for (index, wire) in s.layout.wire.iter().enumerate() {
+            let member = |m: &usize| s.layout.members.get(*m);
+            match wire {
+                Wire::FlagsWord { local } => {
+                    let local = local.ident();
+                    stmts.extend(quote!(let #local = #reader.read_u32()?;));
+                    for (bit, m) in s.layout.bits_of(index) {
+                        if let Some(m) = member(&m) {
+                            if matches!(m.kind, MemberKind::Flag { .. }) {
+                                let name = m.name.ident();
+                                let test = self.bit_test(index, bit);
+                                stmts.extend(quote!(let #name = #test;));
+                            }
+                        }
+                    }
+                }
+                Wire::Plain { member: m } => {
+                    if let Some(m) = member(m) {
+                        let name = m.name.ident();
+                        let read = self.read_value(&codec, index);
+                        stmts.extend(quote!(let #name = #read;));
+                    }
+                }
+                Wire::Optional { .. } | Wire::Grouped { .. } => {
+                    let (Some(tl), Some(field)) = (s.c.fields.get(index), s.fields.get(index))
+                    else {
+                        continue;
+                    };
+                    let Some(cond) = tl.condition else {
+                        continue;
+                    };
+                    let name = field.name.ident();
+                    let test = self.bit_test(cond.flags_field, cond.bit);
+                    let read = self.read_value(&codec, index);
+                    stmts.extend(quote! {
+                        let #name = if #test {
+                            ::std::option::Option::Some(#read)
+                        } else {
+                            ::std::option::Option::None
+                        };
+                    });
+                }
+                Wire::ObjectLength { local, .. } => {
+                    let local = local.ident();
+                    stmts.extend(quote!(let #local = #reader.read_u32()?;));
+                }
+                Wire::SizedObject {
+                    member: m,
+                    length_local,
+                } => {
+                    if let Some(m) = member(m) {
+                        let name = m.name.ident();
+                        let len = length_local.ident();
+                        stmts.extend(quote! {
+                            let #name = #rt::RawObject::read_with_len(#reader, #len as usize)?;
+                        });
+                    }
+                }
+                Wire::Nothing => {}
+            }
+        }
+        for (member, values, struct_name) in s.groups() {
+            let Some(member) = s.layout.members.get(member) else {
+                continue;
+            };
+            let name = member.name.ident();
+            let module = s.layout.group_module.ident();
+            let name_of_struct = struct_name.ident();
+            let group = quote!(#module::#name_of_struct);
+            let locals: Vec<_> = values
+                .iter()
+                .filter_map(|i| s.fields.get(*i))
+                .map(|f| f.name.ident())
+                .collect();
+            stmts.extend(match locals.as_slice() {
+                [single] => quote! {
+                    let #name = #single.map(|#single| #group { #single });
+                },
+                _ => quote! {
+                    let #name = match (#(#locals),*) {
+                        (#(::std::option::Option::Some(#locals)),*) => {
+                            ::std::option::Option::Some(#group { #(#locals),* })
+                        }
+                        _ => ::std::option::Option::None,
+                    };
+                },
+            });
+        }
+        stmts
+    }
+
+    /// `deserialize_bare`.
+    fn deserialize_bare_fn(&self) -> TokenStream {
+        let s = self.s;
+        let rt = &self.model.runtime;
+        let reader = &s.reader;
+        let names: Vec<_> = s.layout.members.iter().map(|m| m.name.ident()).collect();
+        // One level deeper while the body is read. On an error the depth is left
+        // as it is: a reader is not used after an error (see `Reader`), and no
+        // closure per constructor keeps the generated crate quicker to compile.
+        let body = if names.is_empty() && !s.layout.wire.iter().any(|w| *w != Wire::Nothing) {
+            quote! {
+                #reader.enter()?;
+                #reader.leave();
+                ::std::result::Result::Ok(Self)
+            }
+        } else {
+            let fields = self.read_fields();
+            let value = if names.is_empty() {
+                quote!(Self)
+            } else {
+                quote!(Self { #(#names),* })
+            };
+            quote! {
+                #reader.enter()?;
+                #fields
+                #reader.leave();
+                ::std::result::Result::Ok(#value)
+            }
+        };
+        quote! {
+            fn deserialize_bare(
+                #reader: &mut #rt::Reader<'_>,
+            ) -> ::std::result::Result<Self, #rt::DecodeError> {
+                #body
+            }
+        }
+    }
+}
+
+/// Names of `serialize_bare`'s locals; see [`StructGen::locals`].
+struct Locals {
+    value: Ident,
+    group: Ident,
+    positions: Vec<Option<Ident>>,
+}

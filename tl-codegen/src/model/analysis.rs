@@ -1,0 +1,479 @@
+//! Analyses over the whole model, each run once before emission: what to keep
+//! when pruning, what to box, what may derive `Eq`/`Hash`, and how shallow each
+//! type's values can be (for `arbitrary`).
+
+use super::layout::MemberKind;
+use super::{Model, ValueType};
+use crate::options::OptionError;
+use proc_macro2::TokenStream;
+use quote::quote;
+use tl_parser::{Builtin, Code, Diagnostic, Name, Schema, Ty};
+
+// ------------------------------------------------------------------- pruning
+
+/// Which definitions of the schema are generated.
+pub(super) struct Kept {
+    /// `None`: everything.
+    sets: Option<(Vec<bool>, Vec<bool>, Vec<bool>)>,
+}
+
+impl Kept {
+    pub(super) fn constructor(&self, i: usize) -> bool {
+        self.sets
+            .as_ref()
+            .is_none_or(|(c, _, _)| c.get(i).copied().unwrap_or(false))
+    }
+    pub(super) fn function(&self, i: usize) -> bool {
+        self.sets
+            .as_ref()
+            .is_none_or(|(_, f, _)| f.get(i).copied().unwrap_or(false))
+    }
+    pub(super) fn type_def(&self, i: usize) -> bool {
+        self.sets
+            .as_ref()
+            .is_none_or(|(_, _, t)| t.get(i).copied().unwrap_or(false))
+    }
+}
+
+/// The closure of `roots` (TL names of functions, constructors or types) over
+/// field types and function results. Constructors are kept with their type, and
+/// a type with all of its constructors, so that every kept type decodes whatever
+/// its constructors are.
+///
+/// # Errors
+/// A root the schema does not define, with the closest name it does.
+pub(super) fn kept(schema: &Schema, roots: &[String]) -> Result<Kept, OptionError> {
+    if roots.is_empty() {
+        return Ok(Kept { sets: None });
+    }
+    let mut constructors = vec![false; schema.constructors.len()];
+    let mut functions = vec![false; schema.functions.len()];
+    let mut types = vec![false; schema.types.len()];
+    let type_index = |name: &Name| schema.types.iter().position(|t| &t.name == name);
+    let mut pending_types: Vec<usize> = Vec::new();
+    // Every TL type a field or result mentions.
+    fn mentioned<'t>(ty: &'t Ty, out: &mut Vec<&'t Name>, bare: &mut Vec<&'t Name>) {
+        match ty {
+            Ty::Boxed(name) => out.push(name),
+            Ty::Bare(name) => bare.push(name),
+            Ty::Vector { item, .. } => mentioned(item, out, bare),
+            _ => {}
+        }
+    }
+    let visit = |tys: Vec<&Ty>, pending: &mut Vec<usize>| {
+        let mut boxed = Vec::new();
+        let mut bare = Vec::new();
+        for ty in tys {
+            mentioned(ty, &mut boxed, &mut bare);
+        }
+        for name in boxed {
+            pending.extend(type_index(name));
+        }
+        for name in bare {
+            let result = schema.constructor(name).and_then(|c| c.result_name());
+            pending.extend(result.and_then(type_index));
+        }
+    };
+    for root in roots {
+        let root = root.trim();
+        let name = Name::parse(root);
+        if let Some(i) = schema.functions.iter().position(|f| f.name == name) {
+            functions[i] = true;
+            let f = &schema.functions[i];
+            let mut tys: Vec<&Ty> = f.fields.iter().map(|f| &f.ty).collect();
+            tys.push(&f.result);
+            visit(tys, &mut pending_types);
+        } else if let Some(c) = schema.constructor(&name) {
+            pending_types.extend(c.result_name().and_then(type_index));
+        } else if let Some(i) = type_index(&name) {
+            pending_types.push(i);
+        } else {
+            let candidates: Vec<String> = schema
+                .functions
+                .iter()
+                .chain(&schema.constructors)
+                .map(|c| c.name.full())
+                .chain(schema.types.iter().map(|t| t.name.full()))
+                .collect();
+            let suggestion = tl_parser::closest_name(root, candidates.iter().map(String::as_str));
+            return Err(OptionError {
+                option: "keep",
+                message: match suggestion {
+                    Some(s) => format!(
+                        "the schema has no function, constructor or type `{root}`; did you \
+                         mean `{s}`?"
+                    ),
+                    None => format!(
+                        "the schema has no function, constructor or type `{root}` (names are \
+                         full TL names with their namespace, e.g. `messages.sendMessage`)"
+                    ),
+                },
+            });
+        }
+    }
+    while let Some(t) = pending_types.pop() {
+        if std::mem::replace(&mut types[t], true) {
+            continue;
+        }
+        for &c in &schema.types[t].constructors {
+            if let Some(slot) = constructors.get_mut(c) {
+                *slot = true;
+            }
+            if let Some(constructor) = schema.constructors.get(c) {
+                visit(
+                    constructor.fields.iter().map(|f| &f.ty).collect(),
+                    &mut pending_types,
+                );
+            }
+        }
+    }
+    Ok(Kept {
+        sets: Some((constructors, functions, types)),
+    })
+}
+
+// ------------------------------------------------------------------- boxing
+
+/// Structs estimated larger than this many bytes are boxed inside enums.
+///
+/// A Rust enum is as large as its largest variant, and every value takes that
+/// much memory whichever constructor it holds. With every struct inline,
+/// api-layer230's `Update` enum was 5,224 bytes, so a `Vector<Update>` of
+/// 4-byte constructors decoded into about 1,300 times its encoded size. Small
+/// structs (no fields, a few numbers, a string) stay inline and cost no
+/// allocation. The estimate follows the representation the generator emits and
+/// only needs to be roughly right: it decides where the line falls, not
+/// soundness.
+const INLINE_LIMIT: usize = 32;
+
+/// Estimated size of an enum value: a boxed payload or an inline one of at most
+/// [`INLINE_LIMIT`] bytes, plus the discriminant.
+const ENUM_ESTIMATE: usize = INLINE_LIMIT + 8;
+
+/// Rough size of a value of `ty` held inline.
+fn estimated_size(ty: &ValueType) -> usize {
+    match ty {
+        ValueType::Builtin(Builtin::Int) | ValueType::Flags => 4,
+        ValueType::Builtin(Builtin::Long | Builtin::Double) => 8,
+        ValueType::Builtin(Builtin::Int128) => 16,
+        ValueType::Builtin(Builtin::Int256) => 32,
+        ValueType::Builtin(Builtin::String | Builtin::Bytes)
+        | ValueType::Vector { .. }
+        | ValueType::Object => 24,
+        ValueType::True => 0,
+        ValueType::Bool => 1,
+        ValueType::Enum(_) | ValueType::Param(_) => ENUM_ESTIMATE,
+        // A bare constructor is its struct inline: assume a large one.
+        ValueType::Bare(_) => 2 * ENUM_ESTIMATE,
+    }
+}
+
+/// Marks the variants whose struct is estimated larger than [`INLINE_LIMIT`].
+pub(super) fn box_variants(model: &mut Model<'_>) {
+    let sizes: Vec<usize> = model
+        .structs
+        .iter()
+        .map(|s| {
+            s.layout
+                .members
+                .iter()
+                .map(|m| match &m.kind {
+                    MemberKind::Plain { field } => {
+                        s.fields.get(*field).map_or(0, |f| estimated_size(&f.ty))
+                    }
+                    MemberKind::Optional { field, .. } => s
+                        .fields
+                        .get(*field)
+                        .map_or(0, |f| estimated_size(&f.ty) + 8),
+                    MemberKind::Flag { .. } => 1,
+                    MemberKind::Group { values, .. } => values
+                        .iter()
+                        .filter_map(|v| s.fields.get(*v))
+                        .map(|f| estimated_size(&f.ty) + 8)
+                        .sum(),
+                    MemberKind::SizedObject { .. } => 24,
+                })
+                .sum()
+        })
+        .collect();
+    for e in &mut model.enums {
+        for v in &mut e.variants {
+            v.boxed = sizes
+                .get(v.struct_id)
+                .is_some_and(|&size| size > INLINE_LIMIT);
+        }
+    }
+}
+
+/// Boxes the fields that close a cycle of inline values, so that recursive types
+/// have a finite size, and nothing else.
+///
+/// The "contains inline" graph has a node per struct and per enum. An enum
+/// contains the structs its variants hold unboxed; a struct contains what each
+/// field holds by value (an enum, or a bare struct; `Option` is inline too,
+/// while a `Vec` is already an indirection). A field is boxed exactly when its
+/// target lies in its struct's own strongly connected component. Every cycle
+/// passes through a struct field (enums only point to structs), so afterwards no
+/// component has an inner edge left.
+pub(super) fn box_fields(model: &mut Model<'_>) {
+    let structs = model.structs.len();
+    let target = |ty: &ValueType| match ty {
+        ValueType::Enum(e) => Some(structs + e),
+        ValueType::Bare(s) => Some(*s),
+        _ => None,
+    };
+    let mut adjacency: Vec<Vec<usize>> = vec![Vec::new(); structs + model.enums.len()];
+    for (i, s) in model.structs.iter().enumerate() {
+        adjacency[i].extend(s.fields.iter().filter_map(|f| target(&f.ty)));
+    }
+    for (i, e) in model.enums.iter().enumerate() {
+        adjacency[structs + i].extend(e.variants.iter().filter(|v| !v.boxed).map(|v| v.struct_id));
+    }
+    let component = strongly_connected_components(&adjacency);
+    for (i, s) in model.structs.iter_mut().enumerate() {
+        for f in &mut s.fields {
+            if let Some(t) = target(&f.ty) {
+                f.boxed = component.get(t) == component.get(i);
+            }
+        }
+    }
+}
+
+/// Tarjan's algorithm without recursion: the component number of every node.
+/// Edges to nodes outside `0..adjacency.len()` are ignored.
+pub(crate) fn strongly_connected_components(adjacency: &[Vec<usize>]) -> Vec<usize> {
+    const UNVISITED: usize = usize::MAX;
+    let n = adjacency.len();
+    let mut index = vec![UNVISITED; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut component = vec![UNVISITED; n];
+    let mut stack: Vec<usize> = Vec::new();
+    // Simulated call stack: (node, position of the next edge to follow).
+    let mut calls: Vec<(usize, usize)> = Vec::new();
+    let mut next_index = 0;
+    let mut next_component = 0;
+    for root in 0..n {
+        if index[root] != UNVISITED {
+            continue;
+        }
+        index[root] = next_index;
+        low[root] = next_index;
+        next_index += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        calls.push((root, 0));
+        while let Some((node, position)) = calls.last_mut() {
+            let node = *node;
+            let next = adjacency[node].get(*position).copied();
+            *position += 1;
+            match next {
+                Some(target) if target >= n => {}
+                Some(target) if index[target] == UNVISITED => {
+                    index[target] = next_index;
+                    low[target] = next_index;
+                    next_index += 1;
+                    stack.push(target);
+                    on_stack[target] = true;
+                    calls.push((target, 0));
+                }
+                Some(target) => {
+                    if on_stack[target] {
+                        low[node] = low[node].min(index[target]);
+                    }
+                }
+                None => {
+                    calls.pop();
+                    if let Some(&(parent, _)) = calls.last() {
+                        low[parent] = low[parent].min(low[node]);
+                    }
+                    if low[node] == index[node] {
+                        while let Some(member) = stack.pop() {
+                            on_stack[member] = false;
+                            component[member] = next_component;
+                            if member == node {
+                                break;
+                            }
+                        }
+                        next_component += 1;
+                    }
+                }
+            }
+        }
+    }
+    component
+}
+
+// ------------------------------------------------------------------- derives
+
+/// Whether values of `ty` can be `Eq`/`Hash`, given what is known of the items.
+fn allows_eq(ty: &ValueType, structs: &[bool], enums: &[bool]) -> bool {
+    match ty {
+        ValueType::Builtin(Builtin::Double) => false,
+        ValueType::Enum(e) => enums.get(*e).copied().unwrap_or(true),
+        ValueType::Bare(s) => structs.get(*s).copied().unwrap_or(true),
+        ValueType::Vector { item, .. } => allows_eq(item, structs, enums),
+        _ => true,
+    }
+}
+
+/// Decides each item's derives: `Debug, Clone, PartialEq`, then the extra
+/// derives, those that need every field to allow them (`Eq`, `Hash`) only where
+/// no `f64` is inside. The greatest fixed point: start from "allowed"
+/// everywhere and withdraw it from every item that contains a disallowed one,
+/// until nothing changes (so recursive types are handled).
+pub(super) fn derives(model: &mut Model<'_>, extra: &[(TokenStream, bool)]) {
+    let mut structs = vec![true; model.structs.len()];
+    let mut enums = vec![true; model.enums.len()];
+    loop {
+        let mut changed = false;
+        for (i, s) in model.structs.iter().enumerate() {
+            if structs[i] && !s.fields.iter().all(|f| allows_eq(&f.ty, &structs, &enums)) {
+                structs[i] = false;
+                changed = true;
+            }
+        }
+        for (i, e) in model.enums.iter().enumerate() {
+            if enums[i]
+                && !e
+                    .variants
+                    .iter()
+                    .all(|v| structs.get(v.struct_id).copied().unwrap_or(true))
+            {
+                enums[i] = false;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let list = |allowed: bool| -> Vec<TokenStream> {
+        let mut derives = vec![quote!(Debug), quote!(Clone), quote!(PartialEq)];
+        derives.extend(
+            extra
+                .iter()
+                .filter(|(_, needs_eq)| allowed || !needs_eq)
+                .map(|(d, _)| d.clone()),
+        );
+        derives
+    };
+    for (s, allowed) in model.structs.iter_mut().zip(structs) {
+        s.derives = list(allowed);
+    }
+    for (e, allowed) in model.enums.iter_mut().zip(enums) {
+        e.derives = list(allowed);
+    }
+}
+
+// ------------------------------------------------------------------- arbitrary
+
+/// The height of a type or struct without any finite value (and the start of the
+/// fixed point: heights only decrease from it, so it terminates).
+const UNBOUNDED: usize = usize::MAX;
+
+/// For `arbitrary`: each enum's shallowest variant, the one whose required
+/// fields bottom out soonest (a fixed point over the model). At depth 0 a
+/// generated value takes it, so generation always ends. A type without any
+/// finite value is an error.
+pub(super) fn shallowest(model: &mut Model<'_>) -> Vec<Diagnostic> {
+    let mut structs = vec![UNBOUNDED; model.structs.len()];
+    let mut enums = vec![UNBOUNDED; model.enums.len()];
+    let height = |ty: &ValueType, structs: &[usize], enums: &[usize]| match ty {
+        ValueType::Enum(e) => enums.get(*e).copied().unwrap_or(UNBOUNDED),
+        ValueType::Bare(s) => structs.get(*s).copied().unwrap_or(UNBOUNDED),
+        _ => 0,
+    };
+    loop {
+        let mut changed = false;
+        for (i, s) in model.structs.iter().enumerate() {
+            let deepest =
+                s.c.fields
+                    .iter()
+                    .zip(&s.fields)
+                    .filter(|(tl, _)| tl.condition.is_none())
+                    .map(|(_, f)| height(&f.ty, &structs, &enums))
+                    .max()
+                    .unwrap_or(0)
+                    .saturating_add(1);
+            if deepest < structs[i] {
+                structs[i] = deepest;
+                changed = true;
+            }
+        }
+        for (i, e) in model.enums.iter().enumerate() {
+            let lowest = e
+                .variants
+                .iter()
+                .filter_map(|v| structs.get(v.struct_id).copied())
+                .min()
+                .unwrap_or(UNBOUNDED);
+            if lowest < enums[i] {
+                enums[i] = lowest;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut diagnostics = Vec::new();
+    for (e, h) in model.enums.iter_mut().zip(&enums) {
+        e.shallowest = e
+            .variants
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, v)| structs.get(v.struct_id).copied().unwrap_or(UNBOUNDED))
+            .map(|(i, _)| i);
+        if *h == UNBOUNDED {
+            let location =
+                e.t.constructors
+                    .first()
+                    .and_then(|&c| model.schema.constructors.get(c))
+                    .map(|c| c.location);
+            if let Some(location) = location {
+                diagnostics.push(
+                    Diagnostic::error(
+                        Code::NoFiniteValue,
+                        location,
+                        format!(
+                            "type `{}` has no finite value: every constructor requires a `{}` \
+                             again, so no arbitrary value can be generated",
+                            e.t.name, e.t.name
+                        ),
+                    )
+                    .with_help(
+                        "make one of its fields conditional or a vector, or turn \
+                         `arbitrary` off",
+                    ),
+                );
+            }
+        }
+    }
+    diagnostics
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn components_of_a_small_graph() {
+        // 0 -> 1 -> 2 -> 0 is a cycle; 3 -> 3 a self loop; 4 alone; 5 -> 0.
+        let graph = vec![vec![1], vec![2], vec![0], vec![3], vec![], vec![0]];
+        let c = strongly_connected_components(&graph);
+        assert_eq!(c[0], c[1]);
+        assert_eq!(c[1], c[2]);
+        assert_ne!(c[0], c[3]);
+        assert_ne!(c[3], c[4]);
+        assert_ne!(c[5], c[0]);
+    }
+
+    #[test]
+    fn a_long_chain_does_not_recurse() {
+        let n = 200_000;
+        let graph: Vec<Vec<usize>> = (0..n).map(|i| vec![(i + 1) % n]).collect();
+        let c = strongly_connected_components(&graph);
+        assert!(c.iter().all(|&x| x == c[0]));
+    }
+}

@@ -4,46 +4,47 @@
 //! and each function (generic ones with a concrete query), sorted by name so that
 //! a selector in the fuzz input always means the same type.
 //!
-//! The schemas are read from `$TL_SCHEMA_DIR`, else `../../shared/schema`.
-
-#[path = "../tests/full-schema/src/generic_query.rs"]
-mod generic_query;
+//! The schemas are read from `$TL_SCHEMA_DIR`, else `../shared/schema` beside the
+//! repository (`tlgen_test_support`), and generated with tl-codegen's `Builder`
+//! as `tlgen-full-schema-tests` does, for their item paths.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use tl_codegen::item_paths;
-use tl_parser::{Kind, Sources, check};
+use tl_codegen::{BuildError, Builder};
+use tl_parser::Kind;
+use tlgen_test_support::{API, MTPROTO, build, generic_query_index};
 
-const MODULES: [(&str, &str); 2] = [("api", "api-layer230.tl"), ("mtproto", "mtproto.tl")];
+const MODULES: [(&str, &str); 2] = [("api", API), ("mtproto", MTPROTO)];
 
-fn main() {
-    println!("cargo::rerun-if-env-changed=TL_SCHEMA_DIR");
-    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
-    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
-    let schema_dir = std::env::var_os("TL_SCHEMA_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| manifest.join("../../shared/schema"));
+fn main() -> Result<(), BuildError> {
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or(BuildError::NoOutDir)?);
+    // When a schema is missing, the Builder's error names it.
+    let schema_dir = build::schema_dir_rerun_if_changed(&[API, MTPROTO]);
     // Label -> Rust type, sorted by label.
     let mut table: BTreeMap<String, String> = BTreeMap::new();
     for (module, file) in MODULES {
-        let path = schema_dir.join(file);
-        println!("cargo::rerun-if-changed={}", path.display());
-        let text = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-        let mut sources = Sources::new();
-        sources.add(file, text);
-        let checked = check(&sources);
-        assert!(!checked.has_errors(), "{file} has errors");
-        let schema = &checked.schema;
+        // No directives: the rerun lines are printed, and mtproto.tl's
+        // three known id warnings need not be repeated on every build.
+        let generated = Builder::new()
+            .schema(schema_dir.join(file))
+            .cargo_directives(false)
+            .generate()?;
+        let schema = generated.schema();
+        let paths = generated.items();
         let root = format!("tlgen_full_schema_tests::{module}");
-        let paths = item_paths(schema);
         // The concrete query of generic functions, as tests/full-schema chooses it.
-        let query = generic_query::generic_query_index(schema)
-            .and_then(|i| paths.iter().filter(|p| p.kind == Kind::Function).nth(i))
+        let query = generic_query_index(schema)
+            .and_then(|i| schema.functions.get(i))
+            .and_then(|f| {
+                let name = f.name.full();
+                paths
+                    .iter()
+                    .find(|p| p.kind == Kind::Function && p.tl_name == name)
+            })
             .map(|p| format!("{root}::{}", p.struct_path));
-        for p in &paths {
+        for p in paths {
             match p.kind {
                 Kind::Constructor => {
                     let Some(type_name) = schema
@@ -78,5 +79,5 @@ fn main() {
     }
     code.push_str("];\n");
     let out = out_dir.join("decoders.rs");
-    std::fs::write(&out, code).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    std::fs::write(&out, code).map_err(|source| BuildError::Io { path: out, source })
 }

@@ -2,11 +2,12 @@
 //! exactly as a downstream crate would, and `$OUT_DIR/edge.rs` from
 //! `schema/edge.tl`, the definitions that exercise tl-codegen's corner cases.
 
-fn main() {
+fn main() -> Result<(), tl_codegen::BuildError> {
     for schema in ["../schema/seed.tl", "schema/edge.tl"] {
-        if let Err(error) = tl_codegen::Builder::new().schema(schema).generate() {
-            eprintln!("{error}");
-            std::process::exit(1);
-        }
+        tl_codegen::Builder::new()
+            .schema(schema)
+            .generate()?
+            .write_to_out_dir()?;
     }
+    Ok(())
 }

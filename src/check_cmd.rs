@@ -3,16 +3,26 @@
 use crate::cli::{CheckArgs, Failure};
 use crate::load::read_sources;
 use crate::render::print_diagnostics;
-use tl_parser::{Checked, Schema, Sources, check};
+use tl_parser::{Schema, Sources, check};
 
-/// Runs `tlgen check`.
+/// Runs `tlgen check`: the schema check, then, when it finds no errors, the
+/// problems generation would report (`tl_codegen::check` with the default
+/// options, e.g. two TL names that become one Rust name), so that `check` fails
+/// exactly when generation would.
 pub fn run(args: &CheckArgs) -> Result<(), Failure> {
     let sources = read_sources(&args.schemas)?;
     let checked = check(&sources);
-    print_diagnostics(&sources, &checked.diagnostics, args.quiet);
-    println!("{}", summary(&sources, &checked));
-    let warnings = checked.warnings().count();
-    if checked.has_errors() || (args.deny_warnings && warnings > 0) {
+    let mut diagnostics = checked.diagnostics;
+    if !diagnostics.iter().any(tl_parser::Diagnostic::is_error) {
+        let codegen = tl_codegen::check(&checked.schema, &tl_codegen::Options::default())
+            .map_err(|e| Failure::Usage(e.to_string()))?;
+        diagnostics.extend(codegen);
+    }
+    print_diagnostics(&sources, &diagnostics, args.quiet);
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    println!("{}", summary(&sources, &checked.schema, errors, warnings));
+    if errors > 0 || (args.deny_warnings && warnings > 0) {
         Err(Failure::SchemaErrors)
     } else {
         Ok(())
@@ -20,9 +30,8 @@ pub fn run(args: &CheckArgs) -> Result<(), Failure> {
 }
 
 /// `a.tl + b.tl: layer 230, 1704 constructors (1 core line), 850 functions, 650 types; 0 errors, 3 warnings`.
-pub fn summary(sources: &Sources, checked: &Checked) -> String {
+pub fn summary(sources: &Sources, s: &Schema, errors: usize, warnings: usize) -> String {
     let names: Vec<&str> = sources.iter().map(|(_, f)| f.name()).collect();
-    let s: &Schema = &checked.schema;
     let layer = s
         .layer
         .map_or_else(|| "no layer".to_owned(), |n| format!("layer {n}"));
@@ -32,8 +41,6 @@ pub fn summary(sources: &Sources, checked: &Checked) -> String {
         1 => " (1 core line)".to_owned(),
         n => format!(" ({n} core lines)"),
     };
-    let errors = checked.errors().count();
-    let warnings = checked.warnings().count();
     format!(
         "{}: {layer}, {} {}{core}, {} {}, {} {}; {} {}, {} {}",
         names.join(" + "),

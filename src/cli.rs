@@ -35,13 +35,27 @@ pub struct GenerateArgs {
     /// rewritten when its contents change.
     #[arg(short = 'o', long = "out-dir", value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
-    /// Path under which generated code reaches the runtime crate.
-    #[arg(long, value_name = "PATH", default_value = "::tl_runtime")]
-    pub runtime_path: String,
+    /// Path under which generated code reaches the runtime crate, when it is
+    /// re-exported (e.g. `crate::tl_runtime`); by default the `tl-runtime` crate
+    /// itself (`tl_codegen::Options`' default).
+    #[arg(long, value_name = "PATH")]
+    pub runtime_path: Option<String>,
     /// Extra derive for every generated struct and enum (repeatable), e.g.
     /// `--derive serde::Serialize`.
     #[arg(long = "derive", value_name = "TRAIT")]
     pub derives: Vec<String>,
+    /// Also generate `pub mod arbitrary` (random values of every type, for
+    /// property tests; needs tl-runtime's `arbitrary` feature).
+    #[arg(long)]
+    pub arbitrary: bool,
+    /// Write the code unformatted (one item, statement or field per line):
+    /// faster, the same items.
+    #[arg(long)]
+    pub no_format: bool,
+    /// Generate only what this TL name needs (a function, constructor or type;
+    /// repeatable). Without it, everything is generated.
+    #[arg(long = "keep", value_name = "NAME")]
+    pub keep: Vec<String>,
     /// Write nothing; fail (exit 1) if `DIR/mod.rs` is not what would be written.
     #[arg(long)]
     pub check: bool,

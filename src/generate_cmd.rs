@@ -1,11 +1,12 @@
-//! `tlgen SCHEMA... -o DIR`: generate `DIR/mod.rs`.
+//! `tlgen SCHEMA... -o DIR`: generate `DIR/mod.rs`, a thin shell over
+//! `tl_codegen::Builder`: every option is a flag, the Builder reads, checks and
+//! generates, `Generated` writes (or checks) the file, and this module renders
+//! what went wrong.
 
 use crate::check_cmd::{plural, summary};
 use crate::cli::{Failure, GenerateArgs};
-use crate::load::read_sources;
 use crate::render::print_diagnostics;
-use std::path::Path;
-use tl_parser::check;
+use tl_codegen::{BuildError, Builder, Written};
 
 /// Runs generation.
 pub fn run(args: &GenerateArgs) -> Result<(), Failure> {
@@ -20,58 +21,109 @@ pub fn run(args: &GenerateArgs) -> Result<(), Failure> {
             "missing `-o DIR`: where to write the generated module (`DIR/mod.rs`)".to_owned(),
         ));
     };
-    let sources = read_sources(&args.schemas)?;
-    let checked = check(&sources);
-    print_diagnostics(&sources, &checked.diagnostics, args.quiet);
-    if checked.has_errors() {
-        let errors = checked.errors().count();
-        eprintln!(
-            "error: nothing written: the schema has {errors} {}",
-            plural(errors, "error")
-        );
-        return Err(Failure::SchemaErrors);
-    }
-    let mut options = tl_codegen::Options::default();
-    options.runtime_path = args.runtime_path.clone();
-    options.extra_derives = args.derives.clone();
-    let code = match tl_codegen::generate(&checked.schema, &options) {
-        Ok(code) => code,
-        Err(diagnostics) => {
-            print_diagnostics(&sources, &diagnostics, false);
-            eprintln!("error: nothing written: the schema cannot be turned into Rust");
-            return Err(Failure::SchemaErrors);
-        }
-    };
+    let generated = builder(args)
+        .generate()
+        .map_err(|e| failure(e, args.quiet))?;
+    let warnings = generated.warnings();
+    print_diagnostics(&warnings.sources, &warnings.diagnostics, args.quiet);
     let target = out_dir.join("mod.rs");
-    let unchanged = std::fs::read(&target).is_ok_and(|old| old == code.as_bytes());
     if args.check {
-        if unchanged {
-            return Ok(());
+        return generated.check(&target).map_err(|e| failure(e, args.quiet));
+    }
+    let written = generated.write(&target).map_err(|e| match e {
+        BuildError::Io { path, source } => {
+            Failure::Usage(format!("cannot write `{}`: {source}", path.display()))
         }
-        eprintln!(
-            "error: `{}` is not up to date with the schema: run without `--check` to regenerate it",
-            target.display()
-        );
-        return Err(Failure::SchemaErrors);
-    }
-    if !unchanged {
-        write_file(out_dir, &target, &code)?;
-    }
+        other => failure(other, args.quiet),
+    })?;
     if !args.quiet {
+        let summary = summary(
+            &warnings.sources,
+            generated.schema(),
+            0,
+            warnings.diagnostics.len(),
+        );
         eprintln!(
-            "{} {}: {} ({} lines)",
-            if unchanged { "unchanged:" } else { "wrote" },
+            "{} {}: {summary} ({} lines)",
+            match written {
+                Written::Wrote => "wrote",
+                Written::Unchanged => "unchanged:",
+            },
             target.display(),
-            summary(&sources, &checked),
-            code.lines().count(),
+            generated.code().lines().count(),
         );
     }
     Ok(())
 }
 
-fn write_file(dir: &Path, target: &Path, code: &str) -> Result<(), Failure> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Failure::Usage(format!("cannot create `{}`: {e}", dir.display())))?;
-    std::fs::write(target, code)
-        .map_err(|e| Failure::Usage(format!("cannot write `{}`: {e}", target.display())))
+/// The Builder for `args`: the schemas and every option given as a flag (the
+/// others keep `tl_codegen::Options`' defaults, formatting aside: on unless
+/// `--no-format`).
+fn builder(args: &GenerateArgs) -> Builder {
+    let mut builder = Builder::new()
+        .cargo_directives(false)
+        .format(!args.no_format)
+        .arbitrary(args.arbitrary)
+        .keep(args.keep.iter().cloned());
+    for schema in &args.schemas {
+        builder = builder.schema(schema);
+    }
+    if let Some(path) = &args.runtime_path {
+        builder = builder.runtime_path(path.clone());
+    }
+    for derive in &args.derives {
+        builder = builder.derive(derive.clone());
+    }
+    builder
+}
+
+/// Prints what `error` has to show (the diagnostics of a schema that cannot be
+/// generated) and says how the run fails.
+fn failure(error: BuildError, quiet: bool) -> Failure {
+    match error {
+        BuildError::Schema(report) => {
+            print_diagnostics(&report.sources, &report.diagnostics, quiet);
+            let errors = report.error_count();
+            eprintln!(
+                "error: nothing written: the schema has {errors} {}",
+                plural(errors, "error")
+            );
+            Failure::SchemaErrors
+        }
+        BuildError::Codegen(report) => {
+            print_diagnostics(&report.sources, &report.diagnostics, false);
+            eprintln!("error: nothing written: the schema cannot be turned into Rust");
+            Failure::SchemaErrors
+        }
+        BuildError::OutOfDate { path } => {
+            eprintln!(
+                "error: `{}` is not up to date with the schema: run without `--check` to \
+                 regenerate it",
+                path.display()
+            );
+            Failure::SchemaErrors
+        }
+        BuildError::InvalidOption(error) => Failure::Usage(format!(
+            "invalid option `--{}`: {}",
+            flag(error.option),
+            error.message
+        )),
+        // Writing maps its own I/O errors: these are the schema files'.
+        BuildError::Io { path, source } => {
+            Failure::Usage(format!("cannot read `{}`: {source}", path.display()))
+        }
+        BuildError::NotText { path, offset } => Failure::Usage(format!(
+            "`{}` is not UTF-8 text (invalid byte at offset {offset}): TL schemas are text files",
+            path.display()
+        )),
+        other => Failure::Usage(other.to_string()),
+    }
+}
+
+/// The command-line flag of an option of `tl_codegen::Options`.
+fn flag(option: &str) -> String {
+    match option {
+        "format" => "no-format".to_owned(),
+        other => other.replace('_', "-"),
+    }
 }

@@ -6,21 +6,25 @@ use codespan_reporting::term::{self, Config};
 use tl_parser::{Diagnostic, Severity, Sources};
 
 /// Renders diagnostics as text: a header with code and message, then
-/// `file:line:column`, the source line with a caret under the problem, and
-/// the notes and help.
-pub struct Renderer {
+/// `file:line:column`, the source line with a caret under the problem, the
+/// lines of the other places involved, then where each of those is
+/// (`file:line:column`, which codespan shows only for the primary one), the
+/// notes and the help.
+pub struct Renderer<'a> {
+    sources: &'a Sources,
     files: SimpleFiles<String, String>,
     config: Config,
 }
 
-impl Renderer {
+impl<'a> Renderer<'a> {
     /// A renderer over the given sources.
-    pub fn new(sources: &Sources) -> Self {
+    pub fn new(sources: &'a Sources) -> Self {
         let mut files = SimpleFiles::new();
         for (_, file) in sources.iter() {
             files.add(file.name().to_owned(), file.text().to_owned());
         }
         Renderer {
+            sources,
             files,
             config: Config::default(),
         }
@@ -44,7 +48,15 @@ impl Renderer {
             Label::secondary(l.location.file.0 as usize, span_range(l.location.span))
                 .with_message(l.message.clone())
         }));
-        let mut notes: Vec<String> = diagnostic.notes.clone();
+        let mut notes: Vec<String> = diagnostic
+            .secondary
+            .iter()
+            .map(|l| {
+                let (name, at) = self.sources.describe(l.location);
+                format!("{name}:{at}: {}", l.message)
+            })
+            .collect();
+        notes.extend(diagnostic.notes.iter().cloned());
         if let Some(help) = &diagnostic.help {
             notes.push(format!("help: {help}"));
         }

@@ -138,3 +138,44 @@ fn several_files_are_checked_as_one_schema() {
         format!("{a} + {b}: layer 7, 1 constructor, 1 function, 1 type; 0 errors, 0 warnings\n")
     );
 }
+
+#[test]
+fn two_tl_names_for_one_rust_name_fail_check_as_they_fail_generation() {
+    let dir = temp_dir("clash");
+    let path = write(&dir, "clash.tl", b"fooBar#1 = T;\nfoo_bar#2 = T;\n");
+    let out = tlgen(&["check", "--quiet", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    // The made-up ids draw two warnings (not shown: `--quiet`).
+    assert_eq!(
+        text(&out.stdout),
+        format!("{path}: no layer, 2 constructors, 0 functions, 1 type; 2 errors, 2 warnings\n")
+    );
+    let stderr = text(&out.stderr);
+    // The clash is reported for each scope where the two names meet: the
+    // structs of module `types` and the variants of enum `T`. Each names both
+    // lines.
+    assert_eq!(stderr.matches("error[E0401]").count(), 2, "{stderr}");
+    for scope in ["module `types`", "the variants of enum `T`"] {
+        let expected = format!(
+            "error[E0401]: constructor `foo_bar` and constructor `fooBar` both become the Rust \
+             name `FooBar` in {scope}\n  ┌─ {path}:2:1\n  │\n1 │ fooBar#1 = T;\n  │ ------ \
+             constructor `fooBar` is here\n2 │ foo_bar#2 = T;\n  │ ^^^^^^^ becomes `FooBar`\n  \
+             │\n  = {path}:1:1: constructor `fooBar` is here\n  = help: rename one of them in \
+             the schema; tlgen never renames silently, so that names stay predictable\n"
+        );
+        assert!(
+            stderr.contains(&expected),
+            "missing:\n{expected}\nin:\n{stderr}"
+        );
+    }
+
+    // Generation fails with the same errors, and writes nothing.
+    let out_dir = dir.join("out");
+    let generate = tlgen(&[&path, "-o", &out_dir.display().to_string(), "--quiet"]);
+    assert_eq!(generate.status.code(), Some(1));
+    assert_eq!(
+        text(&generate.stderr),
+        format!("{stderr}error: nothing written: the schema cannot be turned into Rust\n")
+    );
+    assert!(!out_dir.exists());
+}

@@ -1,4 +1,5 @@
-//! `tlgen SCHEMA... -o DIR` end to end: the written module compiles in a
+//! `tlgen SCHEMA... -o DIR` end to end: the flags, the messages and exit
+//! statuses, and the written module (formatted and `--no-format`) compiling in a
 //! fresh crate that depends only on tl-runtime, with warnings denied.
 
 use std::path::{Path, PathBuf};
@@ -93,8 +94,147 @@ fn usage_errors_exit_with_2() {
     );
     let run = tlgen(&["-o", "/tmp/x"]);
     assert_eq!(run.status.code(), Some(2));
-    let run = tlgen(&[&seed, "-o", "/tmp/x", "--derive", "not a path"]);
-    assert_eq!(run.status.code(), Some(1));
+}
+
+#[test]
+fn invalid_options_are_usage_errors_naming_the_flag() {
+    let dir = temp_dir("options");
+    let out = dir.join("out");
+    let seed = format!("{REPO}/schema/seed.tl");
+    for (flag, value, message) in [
+        (
+            "--derive",
+            "not a path",
+            "error: invalid option `--derive`: `not a path` is not a Rust path: `not a path` is \
+             not an identifier\n",
+        ),
+        (
+            "--runtime-path",
+            "::crate",
+            "error: invalid option `--runtime-path`: `::crate` is not a Rust path: `crate` cannot \
+             appear there\n",
+        ),
+        (
+            "--keep",
+            " ",
+            "error: invalid option `--keep`: an empty name: give TL names such as \
+             `messages.sendMessage`\n",
+        ),
+    ] {
+        let run = tlgen(&[&seed, "-o", &path_str(&out), flag, value]);
+        assert_eq!(run.status.code(), Some(2), "{flag} {value:?}");
+        assert_eq!(text(&run.stderr), message, "{flag} {value:?}");
+        assert!(!out.exists(), "{flag} {value:?}: nothing is written");
+    }
+}
+
+#[test]
+fn a_runtime_path_and_derives_reach_the_code() {
+    let dir = temp_dir("runtime-path");
+    let out = dir.join("out");
+    let seed = format!("{REPO}/schema/seed.tl");
+    let run = tlgen(&[
+        &seed,
+        "-o",
+        &path_str(&out),
+        "-q",
+        "--runtime-path",
+        "crate::rt",
+        "--derive",
+        "Eq",
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    assert_eq!(text(&run.stderr), "");
+    let code = std::fs::read_to_string(out.join("mod.rs")).unwrap_or_default();
+    assert!(code.contains("impl crate::rt::Serialize for "));
+    assert!(!code.contains("tl_runtime"));
+    assert!(code.contains("#[derive(Debug, Clone, PartialEq, Eq)]"));
+}
+
+#[test]
+fn keep_generates_only_what_the_names_need() {
+    let dir = temp_dir("keep");
+    let out = dir.join("out");
+    let seed = format!("{REPO}/schema/seed.tl");
+    let run = tlgen(&[&seed, "-o", &path_str(&out), "-q", "--keep", "updateShort"]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let code = std::fs::read_to_string(out.join("mod.rs")).unwrap_or_default();
+    assert!(code.contains("pub struct UpdateShort {"));
+    assert!(!code.contains("JoinGroupCall"));
+    let run = tlgen(&[
+        &seed,
+        "-o",
+        &path_str(&dir.join("typo")),
+        "--keep",
+        "updateShrt",
+    ]);
+    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(
+        text(&run.stderr),
+        "error: invalid option `--keep`: the schema has no function, constructor or type \
+         `updateShrt`; did you mean `updateShort`?\n"
+    );
+}
+
+#[test]
+fn arbitrary_adds_the_arbitrary_module() {
+    let dir = temp_dir("arbitrary");
+    let seed = format!("{REPO}/schema/seed.tl");
+    let plain = tlgen(&[&seed, "-o", &path_str(&dir.join("plain")), "-q"]);
+    assert_eq!(plain.status.code(), Some(0), "{}", text(&plain.stderr));
+    let run = tlgen(&[
+        &seed,
+        "-o",
+        &path_str(&dir.join("arb")),
+        "-q",
+        "--arbitrary",
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let code = std::fs::read_to_string(dir.join("arb/mod.rs")).unwrap_or_default();
+    assert!(code.contains("pub mod arbitrary"));
+    let without = std::fs::read_to_string(dir.join("plain/mod.rs")).unwrap_or_default();
+    assert!(!without.contains("pub mod arbitrary"));
+    syn::parse_file(&code).unwrap_or_else(|e| panic!("--arbitrary output does not parse: {e}"));
+}
+
+#[test]
+fn no_format_writes_the_same_items_unformatted() {
+    let dir = temp_dir("no-format");
+    let seed = format!("{REPO}/schema/seed.tl");
+    let run = tlgen(&[&seed, "-o", &path_str(&dir.join("formatted")), "-q"]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let run = tlgen(&[&seed, "-o", &path_str(&dir.join("plain")), "--no-format"]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    assert!(
+        text(&run.stderr).starts_with("wrote "),
+        "{}",
+        text(&run.stderr)
+    );
+    let formatted = std::fs::read_to_string(dir.join("formatted/mod.rs")).unwrap_or_default();
+    let plain = std::fs::read_to_string(dir.join("plain/mod.rs")).unwrap_or_default();
+    assert!(plain != formatted, "--no-format wrote the formatted text");
+    assert!(plain.contains("pub struct JoinGroupCall"));
+    // The same code: formatting the unformatted text gives the formatted text
+    // (but for the leading `// @generated` line, which parsing drops).
+    let parsed = syn::parse_file(&plain)
+        .unwrap_or_else(|e| panic!("--no-format output does not parse: {e}"));
+    let (header, items) = formatted.split_at(formatted.find('\n').map_or(0, |i| i + 1));
+    assert!(header.starts_with("// @generated"), "{header}");
+    assert!(plain.starts_with(header));
+    assert!(
+        prettyplease::unparse(&parsed) == items,
+        "--no-format output formats to different code"
+    );
+    // `--check` compares with what the same flags would write.
+    let check = |sub: &str, flags: &[&str]| {
+        let out = path_str(&dir.join(sub));
+        let mut args = vec![seed.as_str(), "-o", out.as_str(), "--check"];
+        args.extend_from_slice(flags);
+        tlgen(&args).status.code()
+    };
+    assert_eq!(check("plain", &["--no-format"]), Some(0));
+    assert_eq!(check("plain", &[]), Some(1));
+    assert_eq!(check("formatted", &[]), Some(0));
 }
 
 #[test]
@@ -102,6 +242,10 @@ fn the_written_module_compiles_in_a_crate_that_depends_only_on_tl_runtime() {
     let dir = temp_dir("crate");
     let seed = format!("{REPO}/schema/seed.tl");
     let run = tlgen(&[&seed, "-o", &path_str(&dir.join("src/tl")), "-q"]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    // The unformatted output too, in the same crate (one build for both).
+    let plain = &path_str(&dir.join("src/plain"));
+    let run = tlgen(&[&seed, "-o", plain, "-q", "--no-format"]);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     let manifest = format!(
         "[package]\nname = \"uses-tlgen-output\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n\
@@ -114,6 +258,10 @@ fn the_written_module_compiles_in_a_crate_that_depends_only_on_tl_runtime() {
 /// The module tlgen wrote.
 #[path = "tl/mod.rs"]
 pub mod tl;
+
+/// The same, written with `--no-format`.
+#[path = "plain/mod.rs"]
+pub mod plain;
 
 use tl_runtime::{Deserialize, Serialize};
 
@@ -131,6 +279,8 @@ pub fn exchange() -> Result<(), tl_runtime::DecodeError> {
     assert_eq!(bytes.len(), request.serialized_len());
     let reply = tl::enums::Updates::from_bytes(&[0x7e, 0xaf, 0x17, 0xe3])?;
     assert_eq!(reply.tl_name(), "updatesTooLong");
+    let reply = plain::enums::Updates::from_bytes(&[0x7e, 0xaf, 0x17, 0xe3])?;
+    assert_eq!(reply.to_bytes(), [0x7e, 0xaf, 0x17, 0xe3]);
     Ok(())
 }
 "#;
@@ -138,9 +288,10 @@ pub fn exchange() -> Result<(), tl_runtime::DecodeError> {
     let build = Command::new(env!("CARGO"))
         .args(["build", "--offline", "--quiet"])
         .current_dir(&dir)
+        // Under this build's own target directory.
         .env(
             "CARGO_TARGET_DIR",
-            format!("{REPO}/target/cli-generate-check"),
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cli-generate-check"),
         )
         .env("RUSTFLAGS", "-D warnings")
         .output()

@@ -13,13 +13,13 @@ use syn::{Item, Type};
 
 /// The generated code for the seed schema, parsed.
 fn seed() -> syn::File {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/schema/seed.tl"))
-        .unwrap_or_else(|e| panic!("schema/seed.tl: {e}"));
-    let (_, checked) = tl_parser::check_str("schema/seed.tl", &text);
-    assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
-    let code = tl_codegen::generate(&checked.schema, &tl_codegen::Options::default())
-        .unwrap_or_else(|d| panic!("{d:?}"));
-    syn::parse_file(&code).unwrap_or_else(|e| panic!("generated code does not parse: {e}"))
+    let generated = tl_codegen::Builder::new()
+        .schema(concat!(env!("CARGO_MANIFEST_DIR"), "/schema/seed.tl"))
+        .cargo_directives(false)
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    syn::parse_file(generated.code())
+        .unwrap_or_else(|e| panic!("generated code does not parse: {e}"))
 }
 
 /// The items of the module at `path` (e.g. `["functions", "phone"]`).

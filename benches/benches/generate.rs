@@ -1,6 +1,7 @@
 //! Whole generation, schema text to Rust text, for api-layer230.tl: tlgen's
-//! `check_str` + `tl_codegen::generate`, formatted through prettyplease (the
-//! default) and unformatted (`Options::format = false`), next to
+//! `Builder` (check, then generate), formatted through prettyplease (the
+//! `format` feature, which this crate enables) and unformatted
+//! (`Builder::format(false)`), next to
 //! grammers-tl-parser + grammers-tl-gen's `generate_rust_code` writing
 //! unformatted text into memory, with the configuration grammers-tl-types'
 //! default features use.

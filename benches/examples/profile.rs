@@ -8,7 +8,7 @@
 //!
 //! WORKLOAD: parse (tlgen: parse and check), parse-only (tlgen: the syntax tree
 //! only; grammers' side is the same as for parse), generate (tlgen formatted), generate-unformatted (tlgen with
-//! `Options::format = false`; grammers' side is the same as for generate),
+//! `Builder::format(false)`; grammers' side is the same as for generate),
 //! encode-updates, decode-updates, encode-messages, decode-messages, encode-join,
 //! decode-join, encode-file, decode-file, memcpy-file; also encode-updates-exact
 //! (tlgen's `serialized_len` pass and one exact allocation before `serialize`) and

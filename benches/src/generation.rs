@@ -1,18 +1,20 @@
 //! The whole generation on each side, schema text to Rust text, shared by the
 //! `generate` benchmark and the `profile` example.
 
-/// tlgen: `check_str` + `tl_codegen::generate`, formatted through prettyplease
-/// or not (`Options::format`).
+/// tlgen: the `Builder` from schema text (check, then generate), formatted
+/// through prettyplease or not (`Builder::format`).
 ///
 /// # Panics
 /// If the schema does not check or generate (the benchmarks' input always does).
 pub fn tlgen(text: &str, format: bool) -> String {
-    let (_, checked) = tl_parser::check_str("api-layer230.tl", text);
-    let mut options = tl_codegen::Options::default();
-    options.format = format;
-    match tl_codegen::generate(&checked.schema, &options) {
-        Ok(code) => code,
-        Err(e) => panic!("tlgen cannot generate: {e:?}"),
+    let generated = tl_codegen::Builder::new()
+        .schema_text("api-layer230.tl", text)
+        .format(format)
+        .cargo_directives(false)
+        .generate();
+    match generated {
+        Ok(generated) => generated.into_code(),
+        Err(e) => panic!("tlgen cannot generate: {e}"),
     }
 }
 

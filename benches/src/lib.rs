@@ -14,26 +14,20 @@ pub mod generation;
 #[cfg(not(tlgen_schemas_missing))]
 pub mod payloads;
 
-use std::path::PathBuf;
-
 /// Whether the shared schemas were found when this crate was built; when they
 /// were not, the tlgen API types are empty and every benchmark is skipped.
 pub const SCHEMAS_PRESENT: bool = !cfg!(tlgen_schemas_missing);
 
 /// The directory holding `api-layer230.tl` and `mtproto.tl`: `$TL_SCHEMA_DIR`
-/// when set at run time, else the one this crate was built against.
-pub fn schema_dir() -> PathBuf {
-    std::env::var_os("TL_SCHEMA_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("TLGEN_BENCH_SCHEMA_DIR")))
-}
+/// when set at run time, else `../shared/schema` beside the repository.
+pub use tlgen_test_support::schema_dir;
 
 /// The text of `api-layer230.tl`.
 ///
 /// # Panics
 /// If the file cannot be read (benchmarks only run when it exists).
 pub fn api_schema_text() -> String {
-    let path = schema_dir().join("api-layer230.tl");
+    let path = schema_dir().join(tlgen_test_support::API);
     match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(e) => panic!("cannot read {}: {e}", path.display()),

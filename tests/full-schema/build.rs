@@ -1,101 +1,86 @@
-//! Generates `api.rs` and `mtproto.rs` from the shared schemas, plus
-//! `dispatch.rs`: for each module a function from TL name to a round trip
-//! through the generated type of that name.
+//! Generates `api.rs` and `mtproto.rs` from the shared schemas with tl-codegen's
+//! `Builder`, plus `dispatch.rs`: for each module a function from TL name to a
+//! round trip through the generated type of that name.
 //!
-//! The schemas are read from `$TL_SCHEMA_DIR`, else `../../../shared/schema`.
-//! When they are missing, empty modules are generated and the
-//! `tlgen_schemas_missing` cfg is set, so the tests can say they were skipped.
-
-#[path = "src/generic_query.rs"]
-mod generic_query;
+//! Also api-layer230 pruned (`Builder::keep`): `api_pruned.rs` to a client's
+//! root set ([`CLIENT_ROOTS`], with the `arbitrary` module, and dispatched too),
+//! `api_join_group_call.rs` to `phone.joinGroupCall` and `api_get_config.rs` to
+//! `help.getConfig`.
+//!
+//! The code is unformatted (tl-codegen's default without its `format` feature):
+//! the modules are only `include!`d, and this keeps the unformatted output
+//! compiled (with `deny(warnings)`) and round-tripped.
+//!
+//! The schemas are read from `$TL_SCHEMA_DIR`, else `../shared/schema` beside the
+//! repository (`tlgen_test_support`). When they are missing, empty modules are
+//! generated and the `tlgen_schemas_missing` cfg is set, so the tests can say
+//! they were skipped.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use tl_codegen::{ItemPath, Options, item_paths};
-use tl_parser::{Kind, Sources, check};
+use tl_codegen::{BuildError, Builder, Generated, ItemPath};
+use tl_parser::Kind;
+use tlgen_test_support::{API, CLIENT_ROOTS, MTPROTO, build, generic_query_index};
 
-/// The two modules: name and schema file.
-const MODULES: [(&str, &str); 2] = [("api", "api-layer230.tl"), ("mtproto", "mtproto.tl")];
+/// The modules: name, schema file, the names it is pruned to (none: the whole
+/// schema), whether it has the `arbitrary` module.
+const MODULES: [(&str, &str, &[&str], bool); 5] = [
+    ("api", API, &[], false),
+    ("mtproto", MTPROTO, &[], false),
+    ("api_pruned", API, CLIENT_ROOTS, true),
+    ("api_join_group_call", API, &["phone.joinGroupCall"], false),
+    ("api_get_config", API, &["help.getConfig"], false),
+];
 
-fn main() {
-    println!("cargo::rustc-check-cfg=cfg(tlgen_schemas_missing)");
-    println!("cargo::rerun-if-env-changed=TL_SCHEMA_DIR");
-    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
-    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
-    let schema_dir = std::env::var_os("TL_SCHEMA_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| manifest.join("../../../shared/schema"));
+fn main() -> Result<(), BuildError> {
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or(BuildError::NoOutDir)?);
+    let schema_dir = build::schemas(&[API, MTPROTO], "the full-schema tests");
     let mut dispatch = String::new();
-    let present = MODULES
-        .iter()
-        .all(|(_, file)| schema_dir.join(file).is_file());
-    if !present {
-        println!("cargo::rustc-cfg=tlgen_schemas_missing");
-        println!(
-            "cargo::warning=schemas not found in {}: the full-schema tests will be skipped",
-            schema_dir.display()
-        );
-    }
-    for (module, file) in MODULES {
-        let path = schema_dir.join(file);
-        println!("cargo::rerun-if-changed={}", path.display());
-        let code = if present {
-            generate(&path, file, module, &mut dispatch)
-        } else {
+    for (module, file, keep, arbitrary) in MODULES {
+        let out = out_dir.join(format!("{module}.rs"));
+        let Some(dir) = &schema_dir else {
             let _ = writeln!(
                 dispatch,
                 "/// No schema: nothing to dispatch.\npub fn {module}(_: &str, _: &[u8]) -> Option<Result<Vec<u8>, ::tl_runtime::DecodeError>> {{ None }}"
             );
-            String::new()
+            write(&out, "")?;
+            continue;
         };
-        write(&out_dir.join(format!("{module}.rs")), &code);
+        // `build::schemas` printed the rerun lines; no directives here, so that
+        // mtproto.tl's three known id warnings are not repeated on every build.
+        let generated = Builder::new()
+            .schema(dir.join(file))
+            .keep(keep.iter().copied())
+            .arbitrary(arbitrary)
+            .cargo_directives(false)
+            .generate()?;
+        generated.write(&out)?;
+        add_dispatch(&mut dispatch, module, file, &generated);
     }
-    write(&out_dir.join("dispatch.rs"), &dispatch);
+    write(&out_dir.join("dispatch.rs"), &dispatch)
 }
 
-fn write(path: &Path, text: &str) {
-    if let Err(e) = std::fs::write(path, text) {
-        panic!("cannot write {}: {e}", path.display());
-    }
+fn write(path: &Path, text: &str) -> Result<(), BuildError> {
+    std::fs::write(path, text).map_err(|source| BuildError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
-fn generate(path: &Path, file: &str, module: &str, dispatch: &mut String) -> String {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) => panic!("cannot read {}: {e}", path.display()),
-    };
-    let mut sources = Sources::new();
-    sources.add(file, text);
-    let checked = check(&sources);
-    if checked.has_errors() {
-        let rendered: String = checked
-            .diagnostics
-            .iter()
-            .map(|d| d.render_plain(&sources))
-            .collect();
-        panic!("{file} has errors:\n{rendered}");
-    }
-    let schema = &checked.schema;
-    // Unformatted: these modules are only `include!`d, and this keeps the
-    // unformatted output compiled (with `deny(warnings)`) and round-tripped.
-    let mut options = Options::default();
-    options.format = false;
-    let code = match tl_codegen::generate(schema, &options) {
-        Ok(code) => code,
-        Err(diagnostics) => {
-            let rendered: String = diagnostics
-                .iter()
-                .map(|d| d.render_plain(&sources))
-                .collect();
-            panic!("cannot generate {file}:\n{rendered}");
-        }
-    };
+/// Appends the dispatch function of `module` to `dispatch`.
+fn add_dispatch(dispatch: &mut String, module: &str, file: &str, generated: &Generated) {
+    let schema = generated.schema();
+    let items = generated.items();
     // The concrete function standing for `X` in generic functions (the rule
     // `Synth::new` uses too).
-    let query = generic_query::generic_query_index(schema);
-    let paths = item_paths(schema);
-    let query_path = query
-        .and_then(|i| paths.iter().filter(|p| p.kind == Kind::Function).nth(i))
+    let query_path = generic_query_index(schema)
+        .and_then(|i| schema.functions.get(i))
+        .and_then(|f| {
+            let name = f.name.full();
+            items
+                .iter()
+                .find(|p| p.kind == Kind::Function && p.tl_name == name)
+        })
         .map(|p| format!("crate::{module}::{}", p.struct_path));
     let _ = writeln!(
         dispatch,
@@ -103,7 +88,7 @@ fn generate(path: &Path, file: &str, module: &str, dispatch: &mut String) -> Str
          pub fn {module}(name: &str, bytes: &[u8]) -> Option<Result<Vec<u8>, ::tl_runtime::DecodeError>> {{\n\
          match name {{"
     );
-    for p in &paths {
+    for p in items {
         let ty = rust_type(module, p, query_path.as_deref());
         let _ = writeln!(
             dispatch,
@@ -112,7 +97,6 @@ fn generate(path: &Path, file: &str, module: &str, dispatch: &mut String) -> Str
         );
     }
     let _ = writeln!(dispatch, "_ => None,\n}}\n}}");
-    code
 }
 
 /// The type to decode a definition's bytes as.

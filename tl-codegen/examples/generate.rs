@@ -1,28 +1,34 @@
 //! Generates the module for the schema files given as arguments (checked together)
-//! and prints it; timings and sizes go to stderr.
+//! and prints it; the time of each step and the size go to stderr.
 //!
 //! ```text
 //! cargo run --release -p tl-codegen --example generate -- schema/seed.tl > seed.rs
-//! cargo run --release -p tl-codegen --example generate -- --no-format schema/seed.tl
+//! cargo run --release -p tl-codegen --features format --example generate -- --format schema/seed.tl
 //! ```
+//!
+//! The output is unformatted unless `--format` is given (which needs the `format`
+//! feature). The two steps are the ones the `Builder` runs: `tl_parser::check`,
+//! then `tl_codegen::generate`.
 
 use std::process::ExitCode;
 use std::time::Instant;
 
 fn main() -> ExitCode {
     let mut options = tl_codegen::Options::default();
-    let paths: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|arg| {
-            let flag = arg == "--no-format";
-            if flag {
-                options.format = false;
-            }
-            !flag
-        })
-        .collect();
+    let mut paths = Vec::new();
+    for arg in std::env::args().skip(1) {
+        if arg == "--format" {
+            options.format = true;
+        } else {
+            paths.push(arg);
+        }
+    }
     if paths.is_empty() {
-        eprintln!("usage: generate [--no-format] SCHEMA.tl... > module.rs");
+        eprintln!("usage: generate [--format] SCHEMA.tl... > module.rs");
+        return ExitCode::FAILURE;
+    }
+    if let Err(error) = options.validate() {
+        eprintln!("{error}");
         return ExitCode::FAILURE;
     }
     let start = Instant::now();
@@ -47,8 +53,9 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     match tl_codegen::generate(&checked.schema, &options) {
-        Ok(code) => {
+        Ok(generated) => {
             let total = start.elapsed();
+            let code = generated.code();
             eprintln!(
                 "checked in {checked_at:?}, generated in {:?} (total {total:?}): {} lines, {} bytes",
                 total - checked_at,
@@ -58,10 +65,14 @@ fn main() -> ExitCode {
             print!("{code}");
             ExitCode::SUCCESS
         }
-        Err(diagnostics) => {
+        Err(tl_codegen::GenerateError::Schema(diagnostics)) => {
             for d in &diagnostics {
                 eprintln!("{}", d.render_plain(&sources));
             }
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            eprintln!("{error}");
             ExitCode::FAILURE
         }
     }

@@ -1,7 +1,12 @@
-//! The `Builder`: files in, one module out, errors rendered with their source lines.
+//! The `Builder`: files in, one module out, errors rendered with their source
+//! lines; `Generated` writes the module only when it changed, or checks it.
+//!
+//! The code is compared with its whitespace removed, so these tests hold with and
+//! without the `format` feature.
 
 use std::path::PathBuf;
-use tl_codegen::{BuildError, Builder};
+use tl_codegen::{BuildError, Builder, Written};
+use tl_parser::Kind;
 
 /// A fresh directory under the target directory for one test.
 fn scratch(name: &str) -> PathBuf {
@@ -15,6 +20,16 @@ fn write(path: &PathBuf, text: &str) {
     std::fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
 
+/// `text` without whitespace.
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Whether `code` holds `needle`, whitespace aside.
+fn holds(code: &str, needle: &str) -> bool {
+    squash(code).contains(&squash(needle))
+}
+
 #[test]
 fn several_schemas_make_one_module() {
     let dir = scratch("builder_ok");
@@ -25,19 +40,106 @@ fn several_schemas_make_one_module() {
         &functions,
         "---functions---\nping#7abe77ec ping_id:long = Pong;\n",
     );
-    let out = dir.join("out.rs");
-    let written = Builder::new()
+    let generated = Builder::new()
         .schema(&types)
         .schema(&functions)
-        .out_file(&out)
         .derive("Eq")
         .cargo_directives(false)
-        .generate();
-    assert_eq!(written.ok(), Some(out.clone()));
-    let code = std::fs::read_to_string(&out).unwrap_or_default();
-    assert!(code.contains("pub struct Pong {"));
-    assert!(code.contains("pub struct Ping {"));
-    assert!(code.contains("#[derive(Debug, Clone, PartialEq, Eq)]"));
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let code = generated.code();
+    assert!(holds(code, "pub struct Pong {"), "{code}");
+    assert!(holds(code, "pub struct Ping {"), "{code}");
+    assert!(
+        holds(code, "#[derive(Debug, Clone, PartialEq, Eq)]"),
+        "{code}"
+    );
+    let items: Vec<(&str, Kind, &str)> = generated
+        .items()
+        .iter()
+        .map(|p| (p.tl_name.as_str(), p.kind, p.struct_path.as_str()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("pong", Kind::Constructor, "types::Pong"),
+            ("ping", Kind::Function, "functions::Ping"),
+        ]
+    );
+    assert_eq!(generated.schema().constructors.len(), 1);
+    assert_eq!(generated.schema().functions.len(), 1);
+    assert!(generated.warnings().diagnostics.is_empty());
+}
+
+#[test]
+fn write_creates_the_directory_and_rewrites_only_changes() {
+    let dir = scratch("builder_write");
+    let schema = dir.join("a.tl");
+    write(&schema, "a#1 x:int = A;\n");
+    let generated = Builder::new()
+        .schema(&schema)
+        .cargo_directives(false)
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.join("nested/dir/a.rs");
+    assert!(matches!(
+        generated.check(&out),
+        Err(BuildError::OutOfDate { path }) if path == out
+    ));
+    assert_eq!(generated.write(&out).ok(), Some(Written::Wrote));
+    assert_eq!(
+        std::fs::read_to_string(&out).ok().as_deref(),
+        Some(generated.code())
+    );
+    assert_eq!(generated.write(&out).ok(), Some(Written::Unchanged));
+    assert!(generated.check(&out).is_ok());
+    write(&out, "// edited\n");
+    let error = generated.check(&out).err();
+    assert_eq!(
+        error.map(|e| e.to_string()),
+        Some(format!(
+            "tl-codegen: {} is not up to date with the schema; regenerate it",
+            out.display()
+        ))
+    );
+    assert_eq!(generated.write(&out).ok(), Some(Written::Wrote));
+    assert!(generated.check(&out).is_ok());
+}
+
+#[test]
+fn write_to_out_dir_needs_a_build_script() {
+    // Integration tests of a package without a build script have no OUT_DIR.
+    if std::env::var_os("OUT_DIR").is_some() {
+        return;
+    }
+    let generated = Builder::new()
+        .schema_text("api.tl", "a#1 = A;\n")
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(
+        generated.write_to_out_dir(),
+        Err(BuildError::NoOutDir)
+    ));
+}
+
+#[test]
+fn warnings_come_with_the_code() {
+    // CRC32("a = A") is 0x7aae25b9, so #12345678 draws a warning.
+    let generated = Builder::new()
+        .schema_text("w.tl", "a#12345678 = A;\n")
+        .cargo_directives(false)
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let warnings = generated.warnings();
+    assert_eq!(warnings.diagnostics.len(), 1);
+    assert_eq!(warnings.error_count(), 0);
+    assert!(
+        warnings
+            .rendered
+            .starts_with("w.tl:1:3: warning[W0301]: written id #12345678 of `a` differs"),
+        "{}",
+        warnings.rendered
+    );
 }
 
 #[test]
@@ -47,7 +149,6 @@ fn schema_errors_render_every_diagnostic_with_its_line() {
     write(&schema, "a#1 x:Nope = A;\nb#2 y:Missing = B;\n");
     let error = Builder::new()
         .schema(&schema)
-        .out_file(dir.join("out.rs"))
         .cargo_directives(false)
         .generate()
         .err();
@@ -55,11 +156,9 @@ fn schema_errors_render_every_diagnostic_with_its_line() {
         panic!("expected a schema error, got {error:?}");
     };
     // The two errors, and the warnings that the made-up ids differ from the CRC32.
-    assert_eq!(
-        report.diagnostics.iter().filter(|d| d.is_error()).count(),
-        2
-    );
+    assert_eq!(report.error_count(), 2);
     assert_eq!(report.diagnostics.len(), 4);
+    assert_eq!(report.sources.iter().count(), 1);
     let text = error.map(|e| e.to_string()).unwrap_or_default();
     assert!(
         text.starts_with("tl-codegen: the schema has 2 error(s):"),
@@ -68,7 +167,6 @@ fn schema_errors_render_every_diagnostic_with_its_line() {
     assert!(text.contains("bad.tl:1:7: error[E0201]"), "{text}");
     assert!(text.contains("  | a#1 x:Nope = A;"), "{text}");
     assert!(text.contains("bad.tl:2:7: error[E0201]"), "{text}");
-    assert!(!dir.join("out.rs").exists(), "nothing is written on error");
 }
 
 #[test]
@@ -78,14 +176,17 @@ fn codegen_errors_are_rendered_too() {
     write(&schema, "fooBar#1 = T;\nfoo_bar#2 = U;\n");
     let error = Builder::new()
         .schema(&schema)
-        .out_file(dir.join("out.rs"))
         .cargo_directives(false)
         .generate()
         .err();
     assert!(matches!(error, Some(BuildError::Codegen(_))), "{error:?}");
     let text = error.map(|e| e.to_string()).unwrap_or_default();
-    assert!(text.contains("clash.tl:2:1: error[E0202]"), "{text}");
-    assert!(text.contains("= "), "{text}");
+    assert!(
+        text.starts_with("tl-codegen: the schema cannot be turned into Rust, 1 error(s):"),
+        "{text}"
+    );
+    assert!(text.contains("clash.tl:2:1: error[E0401]"), "{text}");
+    assert!(text.contains("clash.tl:1:1: "), "{text}");
 }
 
 #[test]
@@ -102,13 +203,74 @@ fn missing_inputs_are_clear_errors() {
         text.starts_with("tl-codegen: /nonexistent/x.tl: "),
         "{text}"
     );
+}
+
+#[test]
+fn invalid_options_name_the_option_before_any_schema_is_read() {
     let error = Builder::new()
         .schema("/nonexistent/x.tl")
         .derive("1bad")
         .generate()
         .err();
-    assert!(
-        matches!(error, Some(BuildError::InvalidOption(_))),
-        "{error:?}"
+    let Some(BuildError::InvalidOption(option)) = &error else {
+        panic!("expected an invalid option, got {error:?}");
+    };
+    assert_eq!(option.option, "derive");
+    assert_eq!(
+        error.map(|e| e.to_string()),
+        Some(
+            "tl-codegen: invalid option `derive`: `1bad` is not a Rust path: `1bad` is not an \
+             identifier"
+                .to_owned()
+        )
     );
+    let error = Builder::new()
+        .schema_text("t.tl", "a#1 = A;\n")
+        .runtime_path("not a path")
+        .generate()
+        .err();
+    assert_eq!(
+        error.map(|e| e.to_string()),
+        Some(
+            "tl-codegen: invalid option `runtime_path`: `not a path` is not a Rust path: `not a \
+             path` is not an identifier"
+                .to_owned()
+        )
+    );
+}
+
+/// Without the `format` feature, asking for formatting is an invalid option.
+#[cfg(not(feature = "format"))]
+#[test]
+fn formatting_needs_the_feature() {
+    assert!(!tl_codegen::Options::default().format);
+    let error = Builder::new()
+        .schema_text("t.tl", "a#1 = A;\n")
+        .format(true)
+        .generate()
+        .err();
+    let Some(BuildError::InvalidOption(option)) = &error else {
+        panic!("expected an invalid option, got {error:?}");
+    };
+    assert_eq!(option.option, "format");
+}
+
+/// With the `format` feature, formatting is the default and can be turned off.
+#[cfg(feature = "format")]
+#[test]
+fn formatting_is_the_default_with_the_feature() {
+    assert!(tl_codegen::Options::default().format);
+    let generate = |format: bool| {
+        Builder::new()
+            .schema_text("t.tl", "a#1 x:int y:string = A;\n")
+            .format(format)
+            .cargo_directives(false)
+            .generate()
+            .unwrap_or_else(|e| panic!("{e}"))
+            .into_code()
+    };
+    let (formatted, plain) = (generate(true), generate(false));
+    assert_ne!(formatted, plain);
+    assert!(formatted.contains("pub struct A {\n"), "{formatted}");
+    assert!(holds(&plain, "pub struct A {"), "{plain}");
 }

@@ -1,5 +1,6 @@
-//! The real schemas in `../shared/schema` (or `$TL_SCHEMA_DIR`): Telegram's
-//! API at layers 230 and 186 and the MTProto service schema.
+//! The real schemas in `../shared/schema` (or `$TL_SCHEMA_DIR`; see
+//! `tlgen_test_support`): Telegram's API at layers 230 and 186 and the MTProto
+//! service schema.
 //!
 //! Expected counts were taken from the files with independent tools (awk
 //! over the definition lines, `sort -u` over the result types) and expected
@@ -9,27 +10,8 @@
 use std::path::PathBuf;
 use tl_parser::{Checked, Code, Kind, Sources, check};
 
-fn schema_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("TL_SCHEMA_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/schema"));
-    if dir.join("api-layer230.tl").is_file() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "schema directory {} is missing under CI",
-        dir.display()
-    );
-    eprintln!(
-        "skipped: schema directory {} not found (set TL_SCHEMA_DIR)",
-        dir.display()
-    );
-    None
-}
-
 fn check_files(names: &[&str]) -> Option<(Sources, Checked)> {
-    let dir = schema_dir()?;
+    let dir = tlgen_test_support::schemas(names)?;
     let mut sources = Sources::new();
     for name in names {
         let path = dir.join(name);

@@ -112,10 +112,10 @@ pub struct Synth<'a> {
 
 impl<'a> Synth<'a> {
     /// Prepares a synthesizer; `generic_query` follows
-    /// [`crate::generic_query::generic_query_index`].
+    /// [`tlgen_test_support::generic_query_index`].
     pub fn new(schema: &'a Schema) -> Self {
         let generic_query =
-            crate::generic_query::generic_query_index(schema).and_then(|i| schema.functions.get(i));
+            tlgen_test_support::generic_query_index(schema).and_then(|i| schema.functions.get(i));
         let mut synth = Synth {
             schema,
             cheapest: cheapest_constructors(schema, &|_| true),

@@ -1,9 +1,10 @@
 //! Hardening tests of tlgen's generated code, over the project's schemas
 //! (`seed.tl`, `edge.tl`) and Telegram's (`api-layer230.tl`, `mtproto.tl`).
 //!
-//! `build.rs` generates each schema as a module with `Options::arbitrary` set, so
-//! every module has an `arbitrary` submodule: random values of every generated
-//! type and a visitor over every constructor and function. The tests:
+//! `build.rs` generates each schema as a module with the `Builder`'s
+//! `arbitrary(true)`, so every module has an `arbitrary` submodule: random values
+//! of every generated type and a visitor over every constructor and function. The
+//! tests:
 //!
 //! - `tests/property.rs`: for every constructor and function of the four schemas,
 //!   many seeded random values: encode, decode, encode again; the decoded value
@@ -37,14 +38,8 @@ pub mod mtproto {
 }
 
 /// Whether the full schemas were missing when this crate was built: the calling
-/// test is then skipped, saying so, except under CI, where that is a failure.
+/// test is then skipped, saying so, except under CI, where that is a failure
+/// ([`tlgen_test_support::built_with_schemas`]).
 pub fn schemas_missing() -> bool {
-    if cfg!(tlgen_schemas_missing) {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "the shared schemas are missing under CI"
-        );
-        eprintln!("skipped: ../shared/schema not found");
-    }
-    cfg!(tlgen_schemas_missing)
+    !tlgen_test_support::built_with_schemas(cfg!(tlgen_schemas_missing))
 }

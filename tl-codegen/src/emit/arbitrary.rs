@@ -162,11 +162,13 @@ pub(crate) fn module(model: &Model<'_>) -> TokenStream {
         /// because `Options::arbitrary` was set; needs the runtime's `arbitrary`
         /// feature).
         ///
-        /// `Arbitrary::arbitrary(rng, depth)` builds a value from a seeded [`Rng`];
+        /// `Arbitrary::arbitrary(rng, depth)` builds a value from a seeded
+        /// [`Rng`](arbitrary::Rng);
         /// `depth` bounds its size: each constructor passes `depth - 1` to its fields,
         /// and at depth 0 options are `None`, vectors empty and enums take their
-        /// shallowest constructor, so recursive types terminate. [`visit_all`] calls a
-        /// [`Visitor`] with the type of every constructor and function.
+        /// shallowest constructor, so recursive types terminate.
+        /// [`visit_all`](arbitrary::visit_all) calls a [`Visitor`](arbitrary::Visitor)
+        /// with the type of every constructor and function.
         pub mod arbitrary {
             pub use #rt::arbitrary::{Arbitrary, Rng, Visitor};
 

@@ -7,7 +7,7 @@
 //!
 //! | trait | meaning |
 //! |---|---|
-//! | [`Serialize`] | write a value as it appears where its type is used: constructor id + body for constructors, type enums and functions; the plain encoding for builtins; `Vec<T>` as a boxed `Vector`. [`serialized_len`](Serialize::serialized_len) is exact; [`to_bytes`](Serialize::to_bytes) grows its vector as it writes, reserving each `bytes`/`string` whole. |
+//! | [`Serialize`] | write a value as it appears where its type is used: constructor id + body for constructors, type enums and functions; the plain encoding for builtins; `Vec<T>` as a boxed `Vector`. [`serialized_len`](Serialize::serialized_len) is exact (for generated types, computed by encoding); [`to_bytes`](Serialize::to_bytes) grows its vector as it writes, reserving each `bytes`/`string` whole. |
 //! | [`SerializeBare`] | write the body without an id (`%T`, `vector<t>`, lowercase bare types). |
 //! | [`Deserialize`] | read what `Serialize` writes; [`from_bytes`](Deserialize::from_bytes) also rejects trailing input. |
 //! | [`DeserializeBare`] | read what `SerializeBare` writes. |

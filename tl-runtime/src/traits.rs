@@ -23,16 +23,25 @@ pub trait Serialize {
     fn serialize(&self, out: &mut Vec<u8>);
 
     /// The exact number of bytes [`serialize`](Self::serialize) appends.
-    fn serialized_len(&self) -> usize;
+    ///
+    /// Builtins, vectors of them and [`RawObject`](crate::RawObject) answer
+    /// without encoding; for generated types (whose code holds no length
+    /// computation, to keep it small) the default encodes the value into a
+    /// scratch vector and counts, which costs what [`to_bytes`](Self::to_bytes)
+    /// costs.
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        let mut out = Vec::new();
+        self.serialize(&mut out);
+        out.len()
+    }
 
     /// The encoding of `self` in a new vector.
     ///
     /// The vector starts with room for 256 bytes and grows as it is written (each
     /// `bytes` or `string` reserves its whole length at once), which is faster
-    /// than walking the value twice. For one exact allocation, write into
-    /// `Vec::with_capacity(value.serialized_len())` with
-    /// [`serialize`](Self::serialize); to reuse a buffer, `clear` it and call
-    /// `serialize`.
+    /// than walking the value twice. To reuse a buffer, `clear` it and call
+    /// [`serialize`](Self::serialize).
     #[inline]
     fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(INITIAL_CAPACITY);
@@ -55,7 +64,15 @@ pub trait SerializeBare {
     fn serialize_bare(&self, out: &mut Vec<u8>);
 
     /// The exact number of bytes [`serialize_bare`](Self::serialize_bare) appends.
-    fn bare_len(&self) -> usize;
+    ///
+    /// The default encodes the value into a scratch vector and counts (see
+    /// [`Serialize::serialized_len`]).
+    #[inline]
+    fn bare_len(&self) -> usize {
+        let mut out = Vec::new();
+        self.serialize_bare(&mut out);
+        out.len()
+    }
 
     /// The bare encoding of `self` in a new vector, grown as it is written like
     /// [`Serialize::to_bytes`]'s.

@@ -1,4 +1,4 @@
-//! Code that writes, measures and reads one value of a TL type.
+//! Code that writes and reads one value of a TL type.
 //!
 //! Values whose Rust type implements the runtime traits exactly as TL encodes the
 //! type where it is used ("canonical" types, see [`Model::is_canonical`]) go
@@ -82,22 +82,6 @@ pub(crate) struct Codec<'a> {
 }
 
 impl Codec<'_> {
-    /// The encoded size of `ty` when it does not depend on the value.
-    pub(crate) fn fixed_len(&self, ty: &ValueType) -> Option<TokenStream> {
-        let rt = &self.model.runtime;
-        let name = match ty {
-            ValueType::Builtin(Builtin::Int) | ValueType::Flags => "INT_LEN",
-            ValueType::Builtin(Builtin::Long) => "LONG_LEN",
-            ValueType::Builtin(Builtin::Double) => "DOUBLE_LEN",
-            ValueType::Builtin(Builtin::Int128) => "INT128_LEN",
-            ValueType::Builtin(Builtin::Int256) => "INT256_LEN",
-            ValueType::Bool => "BOOL_LEN",
-            _ => return None,
-        };
-        let name = naming::fixed(name);
-        Some(quote!(#rt::wire::#name))
-    }
-
     /// The Rust type of `ty` here.
     fn rust_type(&self, ty: &ValueType) -> TokenStream {
         self.model.rust_type(ty, self.at)
@@ -170,51 +154,6 @@ impl Codec<'_> {
             ValueType::Vector { boxed: false, item } => Model::is_canonical(item),
             _ => false,
         }
-    }
-
-    /// An expression (of type `usize`): the exact encoded size of the value at `place`.
-    pub(crate) fn len(&self, ty: &ValueType, place: &Place) -> TokenStream {
-        if let Some(fixed) = self.fixed_len(ty) {
-            return fixed;
-        }
-        let rt = &self.model.runtime;
-        let by_ref = &place.by_ref;
-        match ty {
-            ValueType::Builtin(Builtin::String) => quote!(#rt::wire::string_len(#by_ref)),
-            ValueType::Builtin(Builtin::Bytes) => quote!(#rt::wire::bytes_len(#by_ref)),
-            ValueType::True => quote!(0),
-            _ if self.is_bare_struct_or_vector(ty) => {
-                quote!(#rt::SerializeBare::bare_len(#by_ref))
-            }
-            ValueType::Vector { boxed, item } if !Model::is_canonical(ty) => {
-                let f = naming::fixed(if *boxed {
-                    "vector_len"
-                } else {
-                    "bare_vector_len"
-                });
-                let item = self.item_len(item);
-                quote!(#rt::wire::#f(#by_ref, #item))
-            }
-            _ => quote!(#rt::Serialize::serialized_len(#by_ref)),
-        }
-    }
-
-    /// A callable `(&T) -> usize` measuring one vector item of type `item`.
-    fn item_len(&self, item: &ValueType) -> TokenStream {
-        let rt = &self.model.runtime;
-        if let Some(fixed) = self.fixed_len(item) {
-            return quote!(|_| #fixed);
-        }
-        let rust = self.rust_type(item);
-        if Model::is_canonical(item) {
-            return quote!(<#rust as #rt::Serialize>::serialized_len);
-        }
-        if self.is_bare_struct_or_vector(item) {
-            return quote!(<#rust as #rt::SerializeBare>::bare_len);
-        }
-        let binding = naming::fixed("item");
-        let len = self.len(item, &Place::binding(&binding, false));
-        quote!(|#binding| #len)
     }
 
     /// An expression of type `Result<T, DecodeError>` reading one value of type `ty`.

@@ -50,10 +50,6 @@ pub(crate) fn items(model: &Model<'_>, e: &Enum<'_>) -> TokenStream {
         let variant = v.name.ident();
         quote!(Self::#variant(value) => #rt::Serialize::serialize(value, out))
     });
-    let lens = variants.iter().map(|(v, _, _)| {
-        let variant = v.name.ident();
-        quote!(Self::#variant(value) => #rt::Serialize::serialized_len(value))
-    });
     let reads = variants.iter().map(|(v, s, path)| {
         let variant = v.name.ident();
         let id = hex_literal(s.c.id);
@@ -84,21 +80,11 @@ pub(crate) fn items(model: &Model<'_>, e: &Enum<'_>) -> TokenStream {
             }
         }
     });
-    let (ids, names, writes, lens) = if variants.is_empty() {
+    let (ids, names, writes) = if variants.is_empty() {
         // A type always has a constructor in a checked schema; stay valid anyway.
-        (
-            quote!(_ => 0),
-            quote!(_ => ""),
-            quote!(_ => {}),
-            quote!(_ => 0),
-        )
+        (quote!(_ => 0), quote!(_ => ""), quote!(_ => {}))
     } else {
-        (
-            quote!(#(#ids,)*),
-            quote!(#(#names,)*),
-            quote!(#(#writes,)*),
-            quote!(#(#lens,)*),
-        )
+        (quote!(#(#ids,)*), quote!(#(#names,)*), quote!(#(#writes,)*))
     };
     quote! {
         #doc
@@ -127,12 +113,6 @@ pub(crate) fn items(model: &Model<'_>, e: &Enum<'_>) -> TokenStream {
             fn serialize(&self, out: &mut ::std::vec::Vec<u8>) {
                 match self {
                     #writes
-                }
-            }
-            #[inline]
-            fn serialized_len(&self) -> usize {
-                match self {
-                    #lens
                 }
             }
         }

@@ -9,7 +9,9 @@
 //! field in wire order into a local, flag bits tested on the flags words read
 //! before them, groups assembled at the end). The boxed `Serialize` and
 //! `Deserialize` (id, then body) are the runtime's blanket implementations over
-//! those. Functions also implement `RemoteCall`.
+//! those, and the encoded length is the runtime's default (encode and count):
+//! nothing here computes lengths, which would be as much code again as the
+//! writers. Functions also implement `RemoteCall`.
 
 use super::codec::{Codec, Place};
 use super::{doc_attrs, hex_literal};
@@ -494,77 +496,8 @@ impl<'a> StructGen<'a> {
         stmts
     }
 
-    /// The terms of the exact encoded length of the body, each with whether it
-    /// is an `if` expression (which needs parentheses in a sum).
-    fn length_terms(&self) -> Vec<(TokenStream, bool)> {
-        let s = self.s;
-        let rt = &self.model.runtime;
-        let codec = self.codec(&s.scope);
-        let value = naming::fixed("value");
-        let group = naming::fixed("group");
-        let mut terms: Vec<(TokenStream, bool)> = Vec::new();
-        for wire in &s.layout.wire {
-            if matches!(wire, Wire::FlagsWord { .. } | Wire::ObjectLength { .. }) {
-                terms.push((quote!(#rt::wire::INT_LEN), false));
-            }
-        }
-        for member in &s.layout.members {
-            let name = member.name.ident();
-            match &member.kind {
-                MemberKind::Plain { field: f } | MemberKind::SizedObject { field: f, .. } => {
-                    if let Some(field) = s.fields.get(*f) {
-                        let place = Place::field(&name, field.boxed);
-                        terms.push((codec.len(&field.ty, &place), false));
-                    }
-                }
-                MemberKind::Optional { field: f, .. } => {
-                    if let Some(field) = s.fields.get(*f) {
-                        let term = match codec.fixed_len(&field.ty) {
-                            Some(fixed) => quote!(if self.#name.is_some() { #fixed } else { 0 }),
-                            None => {
-                                let len =
-                                    codec.len(&field.ty, &Place::binding(&value, field.boxed));
-                                quote! {
-                                    if let ::std::option::Option::Some(#value) = &self.#name {
-                                        #len
-                                    } else {
-                                        0
-                                    }
-                                }
-                            }
-                        };
-                        terms.push((term, true));
-                    }
-                }
-                MemberKind::Group { values, .. } => {
-                    let fields: Vec<_> = values.iter().filter_map(|v| s.fields.get(*v)).collect();
-                    let fixed: Option<Vec<TokenStream>> =
-                        fields.iter().map(|f| codec.fixed_len(&f.ty)).collect();
-                    let term = match fixed {
-                        Some(lens) => quote!(if self.#name.is_some() { #(#lens)+* } else { 0 }),
-                        None => {
-                            let lens = fields.iter().map(|f| {
-                                let place = Place::member(&group, &f.name.ident(), f.boxed);
-                                codec.len(&f.ty, &place)
-                            });
-                            quote! {
-                                if let ::std::option::Option::Some(#group) = &self.#name {
-                                    #(#lens)+*
-                                } else {
-                                    0
-                                }
-                            }
-                        }
-                    };
-                    terms.push((term, true));
-                }
-                MemberKind::Flag { .. } => {}
-            }
-        }
-        terms
-    }
-
-    /// `serialize_bare` and `bare_len`.
+    /// `serialize_bare` (its length is the runtime's default: generated code
+    /// holds no length computation).
     fn serialize_bare_fns(&self) -> TokenStream {
         let locals = self.locals();
         let flags = self.compute_flags(&locals.positions);
@@ -574,30 +507,11 @@ impl<'a> StructGen<'a> {
         } else {
             self.s.out.clone()
         };
-        let terms = self.length_terms();
-        let len = match terms.as_slice() {
-            [] => quote!(0),
-            [(term, _)] => term.clone(),
-            _ => {
-                let terms = terms.iter().map(|(term, is_if)| {
-                    if *is_if {
-                        quote!((#term))
-                    } else {
-                        term.clone()
-                    }
-                });
-                quote!(#(#terms)+*)
-            }
-        };
         quote! {
             #[inline]
             fn serialize_bare(&self, #out: &mut ::std::vec::Vec<u8>) {
                 #flags
                 #fields
-            }
-            #[inline]
-            fn bare_len(&self) -> usize {
-                #len
             }
         }
     }

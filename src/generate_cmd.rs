@@ -43,8 +43,18 @@ pub fn run(args: &GenerateArgs) -> Result<(), Failure> {
             0,
             warnings.diagnostics.len(),
         );
+        let schema = generated.schema();
+        let definitions = schema.constructors.len() + schema.functions.len();
+        let pruned = if args.keep.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; pruned to {} of the {definitions} definitions",
+                generated.items().len()
+            )
+        };
         eprintln!(
-            "{} {}: {summary} ({} lines)",
+            "{} {}: {summary} ({} lines{pruned})",
             match written {
                 Written::Wrote => "wrote",
                 Written::Unchanged => "unchanged:",

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 use tl_codegen::{BuildError, Builder};
 use tl_parser::Kind;
-use tlgen_test_support::{API, MTPROTO, build, generic_query_index};
+use tlgen_test_support::{API, MTPROTO, build, generic_query_name};
 
 const MODULES: [(&str, &str); 2] = [("api", API), ("mtproto", MTPROTO)];
 
@@ -35,10 +35,8 @@ fn main() -> Result<(), BuildError> {
         let paths = generated.items();
         let root = format!("tlgen_full_schema_tests::{module}");
         // The concrete query of generic functions, as tests/full-schema chooses it.
-        let query = generic_query_index(schema)
-            .and_then(|i| schema.functions.get(i))
-            .and_then(|f| {
-                let name = f.name.full();
+        let query = generic_query_name(schema)
+            .and_then(|name| {
                 paths
                     .iter()
                     .find(|p| p.kind == Kind::Function && p.tl_name == name)

@@ -20,7 +20,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use tl_codegen::{BuildError, Builder, Generated, ItemPath};
 use tl_parser::Kind;
-use tlgen_test_support::{API, CLIENT_ROOTS, MTPROTO, build, generic_query_index};
+use tlgen_test_support::{API, CLIENT_ROOTS, MTPROTO, build, generic_query_name};
 
 /// The modules: name, schema file, the names it is pruned to (none: the whole
 /// schema), whether it has the `arbitrary` module.
@@ -73,10 +73,8 @@ fn add_dispatch(dispatch: &mut String, module: &str, file: &str, generated: &Gen
     let items = generated.items();
     // The concrete function standing for `X` in generic functions (the rule
     // `Synth::new` uses too).
-    let query_path = generic_query_index(schema)
-        .and_then(|i| schema.functions.get(i))
-        .and_then(|f| {
-            let name = f.name.full();
+    let query_path = generic_query_name(schema)
+        .and_then(|name| {
             items
                 .iter()
                 .find(|p| p.kind == Kind::Function && p.tl_name == name)

@@ -183,6 +183,13 @@ pub fn generic_query_index(schema: &Schema) -> Option<usize> {
         .or_else(|| functions.iter().position(|f| f.type_params.is_empty()))
 }
 
+/// The full TL name of the function [`generic_query_index`] chooses.
+pub fn generic_query_name(schema: &Schema) -> Option<String> {
+    generic_query_index(schema)
+        .and_then(|i| schema.functions.get(i))
+        .map(|f| f.name.full())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

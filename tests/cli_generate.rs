@@ -247,6 +247,21 @@ fn the_written_module_compiles_in_a_crate_that_depends_only_on_tl_runtime() {
     let plain = &path_str(&dir.join("src/plain"));
     let run = tlgen(&[&seed, "-o", plain, "-q", "--no-format"]);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    // The edge cases with `Eq` and `Hash` asked for: its `numbers` holds a
+    // `double`, so it and everything holding it must not get them.
+    let edge = format!("{REPO}/generated/schema/edge.tl");
+    let eq = &path_str(&dir.join("src/eq"));
+    let run = tlgen(&[
+        &edge,
+        "-o",
+        eq,
+        "-q",
+        "--derive",
+        "Eq",
+        "--derive",
+        "::std::hash::Hash",
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     let manifest = format!(
         "[package]\nname = \"uses-tlgen-output\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n\
          [dependencies]\ntl-runtime = {{ path = \"{REPO}/tl-runtime\" }}\n\n[workspace]\n"
@@ -262,6 +277,18 @@ pub mod tl;
 /// The same, written with `--no-format`.
 #[path = "plain/mod.rs"]
 pub mod plain;
+
+/// generated/schema/edge.tl with `--derive Eq --derive ::std::hash::Hash`.
+#[path = "eq/mod.rs"]
+pub mod eq;
+
+/// Only for types that can have it: `eq::types::Numbers` holds an `f64`.
+pub fn hash_of(value: &eq::enums::User) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
 
 use tl_runtime::{Deserialize, Serialize};
 

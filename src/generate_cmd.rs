@@ -37,13 +37,8 @@ pub fn run(args: &GenerateArgs) -> Result<(), Failure> {
         other => failure(other, args.quiet),
     })?;
     if !args.quiet {
-        let summary = summary(
-            &warnings.sources,
-            generated.schema(),
-            0,
-            warnings.diagnostics.len(),
-        );
         let schema = generated.schema();
+        let summary = summary(&warnings.sources, schema, 0, warnings.diagnostics.len());
         let definitions = schema.constructors.len() + schema.functions.len();
         let pruned = if args.keep.is_empty() {
             String::new()

@@ -106,15 +106,15 @@ fn pruned_note(model: &Model<'_>) -> Vec<String> {
         .iter()
         .map(|r| format!("`{}`", r.trim()))
         .collect();
+    let (kept, all) = model.kept_count();
     vec![
         String::new(),
         format!(
             "Pruned: this module holds only what {} need{} (their field and result types, \
-             with every constructor of each type), {} of the schema's constructors and \
-             functions.",
+             with every constructor of each type): {kept} of the schema's {all} constructors \
+             and functions.",
             roots.join(", "),
             if roots.len() == 1 { "s" } else { "" },
-            model.structs.len()
         ),
     ]
 }

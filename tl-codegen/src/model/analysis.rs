@@ -3,11 +3,11 @@
 //! type's values can be (for `arbitrary`).
 
 use super::layout::MemberKind;
-use super::{Model, ValueType};
+use super::{Index, Model, ValueType};
 use crate::options::OptionError;
 use proc_macro2::TokenStream;
 use quote::quote;
-use tl_parser::{Builtin, Code, Diagnostic, Name, Schema, Ty};
+use tl_parser::{Builtin, Code, Diagnostic, Name, Ty};
 
 // ------------------------------------------------------------------- pruning
 
@@ -42,14 +42,23 @@ impl Kept {
 ///
 /// # Errors
 /// A root the schema does not define, with the closest name it does.
-pub(super) fn kept(schema: &Schema, roots: &[String]) -> Result<Kept, OptionError> {
+pub(super) fn kept(index: &Index<'_>, roots: &[String]) -> Result<Kept, OptionError> {
     if roots.is_empty() {
         return Ok(Kept { sets: None });
     }
+    let schema = index.schema;
     let mut constructors = vec![false; schema.constructors.len()];
     let mut functions = vec![false; schema.functions.len()];
     let mut types = vec![false; schema.types.len()];
-    let type_index = |name: &Name| schema.types.iter().position(|t| &t.name == name);
+    let type_index = |name: &Name| index.types_by_name.get(name).copied();
+    let result_type = |name: &Name| {
+        let c = index.constructors_by_name.get(name)?;
+        schema
+            .constructors
+            .get(*c)?
+            .result_name()
+            .and_then(type_index)
+    };
     let mut pending_types: Vec<usize> = Vec::new();
     // Every TL type a field or result mentions.
     fn mentioned<'t>(ty: &'t Ty, out: &mut Vec<&'t Name>, bare: &mut Vec<&'t Name>) {
@@ -66,13 +75,8 @@ pub(super) fn kept(schema: &Schema, roots: &[String]) -> Result<Kept, OptionErro
         for ty in tys {
             mentioned(ty, &mut boxed, &mut bare);
         }
-        for name in boxed {
-            pending.extend(type_index(name));
-        }
-        for name in bare {
-            let result = schema.constructor(name).and_then(|c| c.result_name());
-            pending.extend(result.and_then(type_index));
-        }
+        pending.extend(boxed.into_iter().filter_map(type_index));
+        pending.extend(bare.into_iter().filter_map(result_type));
     };
     for root in roots {
         let root = root.trim();
@@ -83,8 +87,8 @@ pub(super) fn kept(schema: &Schema, roots: &[String]) -> Result<Kept, OptionErro
             let mut tys: Vec<&Ty> = f.fields.iter().map(|f| &f.ty).collect();
             tys.push(&f.result);
             visit(tys, &mut pending_types);
-        } else if let Some(c) = schema.constructor(&name) {
-            pending_types.extend(c.result_name().and_then(type_index));
+        } else if index.constructors_by_name.contains_key(&name) {
+            pending_types.extend(result_type(&name));
         } else if let Some(i) = type_index(&name) {
             pending_types.push(i);
         } else {

@@ -272,6 +272,11 @@ pub(crate) struct Model<'s> {
     pub names_by_id: BTreeMap<u32, String>,
     /// The names the module was pruned to ([`Options::keep`]), if it was.
     pub kept_roots: Vec<String>,
+    /// Which definitions of the schema are generated.
+    kept: analysis::Kept,
+    /// The struct of each schema constructor (`None`: not kept, or a
+    /// constructor of `Bool`, which has none).
+    struct_of_constructor: Vec<Option<StructId>>,
     /// Whether to generate the `arbitrary` module.
     pub arbitrary: bool,
     /// For `arbitrary`'s `visit_all`: the function that stands for `X` in
@@ -383,7 +388,6 @@ impl<'s> Model<'s> {
             .types
             .iter()
             .position(|t| is_standard_bool(schema, t));
-        let kept = analysis::kept(schema, &options.keep)?;
         let mut index = Index {
             schema,
             bool_type,
@@ -402,6 +406,7 @@ impl<'s> Model<'s> {
             enum_of_type: vec![None; schema.types.len()],
             struct_of_constructor: vec![None; schema.constructors.len()],
         };
+        let kept = analysis::kept(&index, &options.keep)?;
         // Ids first, so that types can refer to each other in any order.
         let mut next = 0;
         for i in 0..schema.constructors.len() {
@@ -498,6 +503,8 @@ impl<'s> Model<'s> {
             enums,
             names_by_id,
             kept_roots: options.keep.clone(),
+            kept,
+            struct_of_constructor: index.struct_of_constructor,
             arbitrary: options.arbitrary,
             generic_query,
         };
@@ -569,34 +576,29 @@ impl<'s> Model<'s> {
         let path =
             |scope: &Scope, name: &RustName| format!("{}::{}", scope.describe(), name.display());
         let mut out = Vec::new();
-        // Constructors of `Bool` have no struct but are definitions all the same.
-        for c in &self.schema.constructors {
-            let Some(s) = self.structs.iter().find(|s| std::ptr::eq(s.c, c)) else {
-                let is_bool = c
-                    .result_name()
-                    .and_then(|n| self.schema.type_def(n))
-                    .is_some_and(|t| is_standard_bool(self.schema, t));
-                if is_bool {
-                    out.push(ItemPath {
-                        tl_name: c.name.full(),
-                        kind: Kind::Constructor,
-                        struct_path: "bool".to_owned(),
-                        enum_path: None,
-                        generic: false,
-                    });
-                }
-                continue;
-            };
-            out.push(ItemPath {
-                tl_name: c.name.full(),
-                kind: Kind::Constructor,
-                struct_path: path(&s.scope, &s.name),
-                enum_path: s
-                    .enum_id
-                    .and_then(|e| self.enums.get(e))
-                    .map(|e| path(&e.scope, &e.name)),
-                generic: false,
-            });
+        for (i, c) in self.schema.constructors.iter().enumerate() {
+            let id = self.struct_of_constructor.get(i).copied().flatten();
+            match id.and_then(|id| self.structs.get(id)) {
+                Some(s) => out.push(ItemPath {
+                    tl_name: c.name.full(),
+                    kind: Kind::Constructor,
+                    struct_path: path(&s.scope, &s.name),
+                    enum_path: s
+                        .enum_id
+                        .and_then(|e| self.enums.get(e))
+                        .map(|e| path(&e.scope, &e.name)),
+                    generic: false,
+                }),
+                // A kept constructor without a struct is one of `Bool`'s.
+                None if self.kept.constructor(i) => out.push(ItemPath {
+                    tl_name: c.name.full(),
+                    kind: Kind::Constructor,
+                    struct_path: "bool".to_owned(),
+                    enum_path: None,
+                    generic: false,
+                }),
+                None => {}
+            }
         }
         for s in self.structs.iter().filter(|s| s.is_function()) {
             out.push(ItemPath {
@@ -613,6 +615,19 @@ impl<'s> Model<'s> {
     /// Whether the module is pruned to some definitions.
     pub(crate) fn is_pruned(&self) -> bool {
         !self.kept_roots.is_empty()
+    }
+
+    /// How many constructors and functions are generated (those of `Bool`
+    /// included), of how many in the schema.
+    pub(crate) fn kept_count(&self) -> (usize, usize) {
+        let schema = self.schema;
+        let kept = (0..schema.constructors.len())
+            .filter(|&i| self.kept.constructor(i))
+            .count()
+            + (0..schema.functions.len())
+                .filter(|&i| self.kept.function(i))
+                .count();
+        (kept, schema.constructors.len() + schema.functions.len())
     }
 }
 
@@ -927,6 +942,21 @@ mod tests {
         let schema = "node#2 left:Tree right:Tree = Tree;\nleaf#1 value:int = Tree;\n";
         with_model(schema, &options, |model| {
             assert_eq!(model.enums[0].shallowest, Some(1));
+        });
+    }
+
+    #[test]
+    fn pruned_item_paths_list_only_kept_definitions() {
+        let schema = "boolFalse#bc799737 = Bool;\nboolTrue#997275b5 = Bool;\n\
+                      a#1 = A;\nb#2 flag:Bool = B;\n---functions---\ngetA#3 = A;\n";
+        let options = Options {
+            keep: vec!["getA".into()],
+            ..Options::default()
+        };
+        with_model(schema, &options, |model| {
+            let names: Vec<String> = model.item_paths().into_iter().map(|p| p.tl_name).collect();
+            assert_eq!(names, ["a", "getA"]);
+            assert_eq!(model.kept_count(), (2, 5));
         });
     }
 

@@ -1,6 +1,6 @@
 //! Command-line arguments.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// Compile TL (Type Language) schemas, such as Telegram's API, into Rust
@@ -22,6 +22,24 @@ pub struct Cli {
     /// Generation options (when no subcommand is given).
     #[command(flatten)]
     pub generate: GenerateArgs,
+}
+
+/// `--variant-names`: `tl_codegen::VariantNames` as a flag value.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum VariantNaming {
+    /// `InputPeer::User`.
+    Short,
+    /// `InputPeer::InputPeerUser`.
+    Full,
+}
+
+impl From<VariantNaming> for tl_codegen::VariantNames {
+    fn from(naming: VariantNaming) -> Self {
+        match naming {
+            VariantNaming::Short => tl_codegen::VariantNames::Short,
+            VariantNaming::Full => tl_codegen::VariantNames::Full,
+        }
+    }
 }
 
 /// Arguments of generation (`tlgen SCHEMA... -o DIR`).
@@ -56,6 +74,11 @@ pub struct GenerateArgs {
     /// repeatable). Without it, everything is generated.
     #[arg(long = "keep", value_name = "NAME")]
     pub keep: Vec<String>,
+    /// How enum variants are named: `short` drops the type's name where a
+    /// constructor's name begins with it (`InputPeer::User`), `full` keeps the
+    /// constructor's whole name (`InputPeer::InputPeerUser`). Default `short`.
+    #[arg(long, value_name = "NAMING")]
+    pub variant_names: Option<VariantNaming>,
     /// Write nothing; fail (exit 1) if `DIR/mod.rs` is not what would be written.
     #[arg(long)]
     pub check: bool,

@@ -79,6 +79,9 @@ fn builder(args: &GenerateArgs) -> Builder {
     for derive in &args.derives {
         builder = builder.derive(derive.clone());
     }
+    if let Some(naming) = args.variant_names {
+        builder = builder.variant_names(naming.into());
+    }
     builder
 }
 

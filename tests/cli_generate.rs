@@ -126,6 +126,15 @@ fn invalid_options_are_usage_errors_naming_the_flag() {
         assert_eq!(text(&run.stderr), message, "{flag} {value:?}");
         assert!(!out.exists(), "{flag} {value:?}: nothing is written");
     }
+    // clap checks the values it knows.
+    let run = tlgen(&[&seed, "-o", &path_str(&out), "--variant-names", "long"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        text(&run.stderr).contains("[possible values: short, full]"),
+        "{}",
+        text(&run.stderr)
+    );
+    assert!(!out.exists(), "--variant-names long: nothing is written");
 }
 
 #[test]
@@ -247,6 +256,10 @@ fn the_written_module_compiles_in_a_crate_that_depends_only_on_tl_runtime() {
     let plain = &path_str(&dir.join("src/plain"));
     let run = tlgen(&[&seed, "-o", plain, "-q", "--no-format"]);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    // Variant names as the constructors' whole names.
+    let full = &path_str(&dir.join("src/full"));
+    let run = tlgen(&[&seed, "-o", full, "-q", "--variant-names", "full"]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     // The edge cases with `Eq` and `Hash` asked for: its `numbers` holds a
     // `double`, so it and everything holding it must not get them.
     let edge = format!("{REPO}/generated/schema/edge.tl");
@@ -278,6 +291,10 @@ pub mod tl;
 #[path = "plain/mod.rs"]
 pub mod plain;
 
+/// The same, written with `--variant-names full`.
+#[path = "full/mod.rs"]
+pub mod full;
+
 /// generated/schema/edge.tl with `--derive Eq --derive ::std::hash::Hash`.
 #[path = "eq/mod.rs"]
 pub mod eq;
@@ -306,8 +323,11 @@ pub fn exchange() -> Result<(), tl_runtime::DecodeError> {
     assert_eq!(bytes.len(), request.serialized_len());
     let reply = tl::enums::Updates::from_bytes(&[0x7e, 0xaf, 0x17, 0xe3])?;
     assert_eq!(reply.tl_name(), "updatesTooLong");
+    assert_eq!(reply, tl::enums::Updates::TooLong);
     let reply = plain::enums::Updates::from_bytes(&[0x7e, 0xaf, 0x17, 0xe3])?;
     assert_eq!(reply.to_bytes(), [0x7e, 0xaf, 0x17, 0xe3]);
+    let reply = full::enums::Updates::from_bytes(&[0x7e, 0xaf, 0x17, 0xe3])?;
+    assert_eq!(reply, full::enums::Updates::UpdatesTooLong);
     Ok(())
 }
 "#;

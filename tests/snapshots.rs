@@ -2,7 +2,8 @@
 //! of the seven `Updates` constructors, and the `Updates` enum, each with its impls.
 //!
 //! The generated module is parsed with syn and the items of each snapshot (the struct
-//! or enum and every `impl` for it) are printed alone with prettyplease. Snapshots
+//! or enum, every `impl` for it, and for an enum the `TryFrom` impls from it) are
+//! printed alone with prettyplease. Snapshots
 //! live in `tests/snapshots/`; they were reviewed by reading them (field types, flags
 //! computation, wire order, lengths, docs) before being committed. Under `CI=true`
 //! insta never writes snapshots, so a mismatch fails the run; after an intended
@@ -45,14 +46,31 @@ fn self_name(ty: &Type) -> Option<String> {
     }
 }
 
-/// The struct or enum `name` of module `path` and every impl for it, printed.
+/// The last path segment of the first type argument of an impl's trait
+/// (`Updates` of `impl TryFrom<Updates> for types::UpdateShort`).
+fn trait_argument(i: &syn::ItemImpl) -> Option<String> {
+    let (path, _) = i.trait_.as_ref()?;
+    match &path.segments.last()?.arguments {
+        syn::PathArguments::AngleBracketed(args) => args.args.iter().find_map(|a| match a {
+            syn::GenericArgument::Type(ty) => self_name(ty),
+            _ => None,
+        }),
+        _ => None,
+    }
+}
+
+/// The struct or enum `name` of module `path` and every impl for it or from it
+/// (`TryFrom<name>`) in that module, printed.
 fn item(file: &syn::File, path: &[&str], name: &str) -> String {
     let items: Vec<Item> = module(file, path)
         .iter()
         .filter(|item| match item {
             Item::Struct(s) => s.ident == name,
             Item::Enum(e) => e.ident == name,
-            Item::Impl(i) => self_name(&i.self_ty).as_deref() == Some(name),
+            Item::Impl(i) => {
+                self_name(&i.self_ty).as_deref() == Some(name)
+                    || trait_argument(i).as_deref() == Some(name)
+            }
             _ => false,
         })
         .cloned()

@@ -432,3 +432,122 @@ fn bool_results_and_fields_reject_other_ids() {
     );
     round_trip(&functions::GetObject);
 }
+
+#[test]
+fn variant_names_drop_the_type_name_where_nothing_clashes() {
+    // An exhaustive match: it compiles only with exactly these variants.
+    fn name(shape: &enums::Shape) -> &'static str {
+        match shape {
+            enums::Shape::Circle(_) => "shapeCircle",
+            // `Square` is `square`'s: `shapeSquare` keeps its whole name.
+            enums::Shape::ShapeSquare(_) => "shapeSquare",
+            enums::Shape::Square(_) => "square",
+            // `Self` is a keyword and `3d` starts with a digit.
+            enums::Shape::ShapeSelf => "shapeSelf",
+            enums::Shape::Shape3d(_) => "shape_3d",
+            enums::Shape::Shapes => "shapes",
+            enums::Shape::Shape => "shape",
+        }
+    }
+    let shapes = [
+        enums::Shape::from(types::ShapeCircle::new(2)),
+        types::ShapeSquare::new(3).into(),
+        types::Square::new(4).into(),
+        types::ShapeSelf.into(),
+        types::Shape3d::new(5).into(),
+        types::Shapes.into(),
+        types::Shape.into(),
+    ];
+    for shape in &shapes {
+        assert_eq!(name(shape), shape.tl_name());
+        round_trip(shape);
+    }
+    // A unit variant is written as its constructor id alone, and read back
+    // through its struct.
+    assert_eq!(
+        round_trip(&enums::Shape::ShapeSelf),
+        id::<types::ShapeSelf>()
+    );
+    assert_eq!(
+        types::ShapeSelf::try_from(enums::Shape::ShapeSelf),
+        Ok(types::ShapeSelf)
+    );
+    assert_eq!(
+        types::ShapeCircle::try_from(enums::Shape::Shapes),
+        Err(enums::Shape::Shapes)
+    );
+    // Types named like their only constructor keep the name: `Me::Self_`.
+    assert!(matches!(
+        enums::Me::from(types::Self_ { value: 1 }),
+        enums::Me::Self_(_)
+    ));
+}
+
+#[test]
+fn accessors_read_the_fields_every_constructor_has() {
+    let small = enums::Photo::from(
+        types::PhotoSmall::new(7, vec![1, 2], "s".to_owned()).with_caption("c".to_owned()),
+    );
+    let large =
+        enums::Photo::from(types::PhotoLarge::new(8, vec![3], 640, "l".to_owned()).with_big(true));
+    assert_eq!((small.id(), large.id()), (7, 8));
+    assert_eq!((small.caption(), large.caption()), (Some("c"), None));
+    assert_eq!((small.sizes(), large.sizes()), (&[1, 2][..], &[3][..]));
+    assert_eq!((small.big(), large.big()), (false, true));
+    // `tl_name` is the enum's own method, not an accessor of the field.
+    assert_eq!(small.tl_name(), "photoSmall");
+    round_trip(&small);
+    round_trip(&large);
+}
+
+#[test]
+fn new_takes_required_fields_and_with_sets_optional_ones() {
+    // Every field optional: `new()` and `Default` are the same empty value.
+    let user = types::User::new()
+        .with_bot(types::user::Bot {
+            bot_info_version: 7,
+        })
+        .with_public_key(types::user::PublicKey {
+            public_key: [1; 32],
+            block: vec![9, 9],
+        })
+        .with_premium(true);
+    assert_eq!(
+        user,
+        types::User {
+            bot: Some(types::user::Bot {
+                bot_info_version: 7
+            }),
+            name: None,
+            public_key: Some(types::user::PublicKey {
+                public_key: [1; 32],
+                block: vec![9, 9],
+            }),
+            premium: true,
+            emoji: None,
+        }
+    );
+    assert_eq!(types::User::new(), types::User::default());
+    assert_eq!(types::Twins::new().with_a(true), types::Twins { a: true });
+    // Raw and renamed field names are parameter names too.
+    let keywords = types::Keywords::new(1, "f".to_owned(), 2, 3, 4, 5, 6, true);
+    assert_eq!(
+        (keywords.r#type, keywords.self_, keywords.r#match),
+        (1, 2, true)
+    );
+    // A boxed field is given unboxed.
+    let node = types::Node::new(1).with_next(types::Node::new(2));
+    assert_eq!(node.next.as_deref(), Some(&types::Node::new(2)));
+    assert_eq!(types::Node::default(), types::Node::new(0));
+    // Numbers, strings, bytes, arrays, bools, vectors and bare structs of
+    // those have natural defaults.
+    let zero = types::Numbers::default();
+    assert_eq!((zero.i, zero.d, zero.i256), (0, 0.0, [0; 32]));
+    assert_eq!(zero.bare_salt, types::FutureSalt::new(0, 0, 0));
+    // Generic functions: `new` takes the query.
+    let init = functions::InitConnection::new(4, "pc".to_owned(), functions::Ping::new(1))
+        .with_params(numbers().into());
+    assert_eq!(init.proxy, None);
+    assert_eq!(init.query, functions::Ping { ping_id: 1 });
+    round_trip(&init);
+}

@@ -3,7 +3,7 @@
 //! date). Build scripts, the `tlgen` command line and tlgen's own test, fuzz and
 //! bench build scripts all go through it.
 
-use crate::options::{OptionError, Options};
+use crate::options::{OptionError, Options, VariantNames};
 use crate::{GenerateError, ItemPath};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -110,6 +110,14 @@ impl Builder {
         S: Into<String>,
     {
         self.options.keep.extend(names.into_iter().map(Into::into));
+        self
+    }
+
+    /// How enum variants are named (default [`VariantNames::Short`]); see
+    /// [`Options::variant_names`].
+    #[must_use]
+    pub fn variant_names(mut self, names: VariantNames) -> Self {
+        self.options.variant_names = names;
         self
     }
 

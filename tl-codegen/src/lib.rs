@@ -74,7 +74,7 @@ mod options;
 
 pub use builder::{BuildError, Builder, Generated, Report, Written};
 pub use model::ItemPath;
-pub use options::{OptionError, Options};
+pub use options::{OptionError, Options, VariantNames};
 pub use tl_parser::{Diagnostic, Schema};
 
 use model::Model;

@@ -26,10 +26,11 @@ pub struct Options {
     /// Extra derives for the generated structs and enums, after `Debug, Clone,
     /// PartialEq` (e.g. `"Eq"`, `"::serde::Serialize"`). Each is a Rust path; prefer
     /// absolute paths (`::serde::Serialize`), since a TL namespace module of the same
-    /// name as a crate would otherwise shadow it. `Eq`, `Hash` and `Ord` (by any
-    /// path ending in that name) are derived only for the items whose every field
+    /// name as a crate would otherwise shadow it. `Eq` and `Hash` (by any path
+    /// ending in that name) are derived only for the items whose every field
     /// allows it: not where a `double` (`f64`) is inside, directly or through
-    /// other types.
+    /// other types. `Default` needs no option: it is derived for every struct
+    /// whose fields all have a natural default (so listing it changes nothing).
     pub extra_derives: Vec<String>,
     /// Also generate `pub mod arbitrary`: an implementation of the runtime's
     /// `tl_runtime::arbitrary::Arbitrary` for every generated type (random values
@@ -50,6 +51,26 @@ pub struct Options {
     /// constructors, so that every kept type can still be decoded. Unknown names
     /// are an error.
     pub keep: Vec<String>,
+    /// How enum variants are named. Default [`VariantNames::Short`].
+    pub variant_names: VariantNames,
+}
+
+/// How the variants of a generated enum are named after their constructors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum VariantNames {
+    /// Without the type's name where the constructor's name begins with the
+    /// whole type name followed by more words: `inputPeerUser` of `InputPeer` is
+    /// `InputPeer::User`, `messages.messagesSlice` of `messages.Messages` is
+    /// `Messages::Slice`. Every other constructor keeps its whole name
+    /// (`updateShort` of `Updates` is `Updates::UpdateShort`), and so do two
+    /// constructors of one type that would otherwise get the same name, and one
+    /// whose rest is not an identifier on its own (`inputPeerSelf`:
+    /// `InputPeer::InputPeerSelf`, not `Self`).
+    #[default]
+    Short,
+    /// The constructor's whole name, like its struct: `InputPeer::InputPeerUser`.
+    Full,
 }
 
 impl Default for Options {
@@ -60,6 +81,7 @@ impl Default for Options {
             arbitrary: false,
             format: cfg!(feature = "format"),
             keep: Vec::new(),
+            variant_names: VariantNames::Short,
         }
     }
 }
@@ -119,13 +141,14 @@ impl Options {
         let derives = self
             .extra_derives
             .iter()
+            // The model derives `Default` wherever every field has one.
+            .filter(|text| last_segment(text) != "Default")
             .map(|text| {
                 let tokens = rust_path(text).map_err(|why| OptionError {
                     option: "derive",
                     message: format!("`{text}` is not a Rust path: {why}"),
                 })?;
-                let last = text.rsplit("::").next().unwrap_or(text).trim();
-                Ok((tokens, matches!(last, "Eq" | "Hash")))
+                Ok((tokens, matches!(last_segment(text), "Eq" | "Hash")))
             })
             .collect::<Result<_, _>>()?;
         for name in &self.keep {
@@ -139,6 +162,11 @@ impl Options {
         }
         Ok(Parsed { runtime, derives })
     }
+}
+
+/// The last segment of a path's text (`Hash` of `::std::hash::Hash`).
+fn last_segment(text: &str) -> &str {
+    text.rsplit("::").next().unwrap_or(text).trim()
 }
 
 /// Parses a Rust path (`::a::b`, `crate::x`, `Eq`) into tokens, or says why it
@@ -196,6 +224,19 @@ mod tests {
         ] {
             assert!(rust_path(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn default_is_never_an_extra_derive() {
+        let options = Options {
+            extra_derives: vec!["Default".to_owned(), "::core::default::Default".to_owned()],
+            ..Options::default()
+        };
+        assert!(
+            options
+                .parse()
+                .is_ok_and(|parsed| parsed.derives.is_empty())
+        );
     }
 
     #[test]

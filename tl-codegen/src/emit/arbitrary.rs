@@ -101,7 +101,11 @@ pub(crate) fn module(model: &Model<'_>) -> TokenStream {
             .iter()
             .map(|v| {
                 let variant = v.name.ident();
-                quote!(Self::#variant(Arbitrary::arbitrary(rng, depth)))
+                if v.unit {
+                    quote!(Self::#variant)
+                } else {
+                    quote!(Self::#variant(Arbitrary::arbitrary(rng, depth)))
+                }
             })
             .collect();
         let Some(shallowest) = e.shallowest.and_then(|i| variants.get(i)) else {

@@ -1,16 +1,19 @@
 //! The enum of one boxed type: one variant per constructor, holding the
-//! constructor's struct (in a `Box` where the model says so).
+//! constructor's struct (in a `Box` where the model says so), or nothing for a
+//! constructor without fields (a unit variant).
 //!
 //! The enum serializes as its variant's struct does (id, then fields), decodes by
 //! dispatching on the constructor id (an unknown id is an error naming the type),
-//! and exposes `constructor_id()` and `tl_name()`. Each struct converts into its
-//! enum with `From`, which boxes where needed, so `types::X { .. }.into()` works
-//! for every variant.
+//! and exposes `constructor_id()`, `tl_name()` and the model's accessors. Each
+//! struct converts into its enum with `From`, which boxes where needed, so
+//! `types::X { .. }.into()` works for every variant, and back with `TryFrom`,
+//! whose error gives the enum back.
 
 use super::{doc_attrs, hex_literal};
-use crate::model::{Enum, Model};
+use crate::model::{Accessor, AccessorKind, Enum, Model, Struct, ValueType, Variant};
 use proc_macro2::TokenStream;
 use quote::quote;
+use tl_parser::Builtin;
 
 /// The enum `e` and its impls.
 pub(crate) fn items(model: &Model<'_>, e: &Enum<'_>) -> TokenStream {
@@ -30,56 +33,50 @@ pub(crate) fn items(model: &Model<'_>, e: &Enum<'_>) -> TokenStream {
     let definitions = variants.iter().map(|(v, _, path)| {
         let doc = doc_attrs(&v.docs);
         let variant = v.name.ident();
-        if v.boxed {
+        if v.unit {
+            quote!(#doc #variant)
+        } else if v.boxed {
             quote!(#doc #variant(::std::boxed::Box<#path>))
         } else {
             quote!(#doc #variant(#path))
         }
     });
     let ids = variants.iter().map(|(v, s, _)| {
-        let variant = v.name.ident();
+        let pattern = any_value(v);
         let id = hex_literal(s.c.id);
-        quote!(Self::#variant(_) => #id)
+        quote!(#pattern => #id)
     });
     let names = variants.iter().map(|(v, s, _)| {
-        let variant = v.name.ident();
+        let pattern = any_value(v);
         let tl = s.c.name.full();
-        quote!(Self::#variant(_) => #tl)
+        quote!(#pattern => #tl)
     });
-    let writes = variants.iter().map(|(v, _, _)| {
+    let writes = variants.iter().map(|(v, _, path)| {
         let variant = v.name.ident();
-        quote!(Self::#variant(value) => #rt::Serialize::serialize(value, out))
+        if v.unit {
+            quote!(Self::#variant => #rt::Serialize::serialize(&#path, out))
+        } else {
+            quote!(Self::#variant(value) => #rt::Serialize::serialize(value, out))
+        }
     });
     let reads = variants.iter().map(|(v, s, path)| {
         let variant = v.name.ident();
         let id = hex_literal(s.c.id);
-        if v.boxed {
-            quote! {
-                #id => <#path as #rt::DeserializeBare>::deserialize_bare(reader)
-                    .map(|value| Self::#variant(::std::boxed::Box::new(value)))
-            }
+        let read = quote!(<#path as #rt::DeserializeBare>::deserialize_bare(reader));
+        if v.unit {
+            // Still read as its struct, which counts one level of nesting.
+            quote!(#id => #read.map(|_| Self::#variant))
+        } else if v.boxed {
+            quote!(#id => #read.map(|value| Self::#variant(::std::boxed::Box::new(value))))
         } else {
-            quote! {
-                #id => <#path as #rt::DeserializeBare>::deserialize_bare(reader).map(Self::#variant)
-            }
+            quote!(#id => #read.map(Self::#variant))
         }
     });
-    let froms = variants.iter().map(|(v, _, path)| {
-        let variant = v.name.ident();
-        let value = if v.boxed {
-            quote!(::std::boxed::Box::new(value))
-        } else {
-            quote!(value)
-        };
-        quote! {
-            impl ::std::convert::From<#path> for #name {
-                #[inline]
-                fn from(value: #path) -> Self {
-                    Self::#variant(#value)
-                }
-            }
-        }
-    });
+    let single = variants.len() == 1;
+    let conversions = variants
+        .iter()
+        .map(|(v, _, path)| conversions(&name, v, path, single));
+    let accessors = e.accessors.iter().map(|a| accessor(model, e, a));
     let (ids, names, writes) = if variants.is_empty() {
         // A type always has a constructor in a checked schema; stay valid anyway.
         (quote!(_ => 0), quote!(_ => ""), quote!(_ => {}))
@@ -107,6 +104,7 @@ pub(crate) fn items(model: &Model<'_>, e: &Enum<'_>) -> TokenStream {
                     #names
                 }
             }
+            #(#accessors)*
         }
         impl #rt::Serialize for #name {
             #[inline]
@@ -129,6 +127,137 @@ pub(crate) fn items(model: &Model<'_>, e: &Enum<'_>) -> TokenStream {
                 }
             }
         }
-        #(#froms)*
+        #(#conversions)*
+    }
+}
+
+/// The pattern matching any value of variant `v`.
+fn any_value(v: &Variant) -> TokenStream {
+    let variant = v.name.ident();
+    if v.unit {
+        quote!(Self::#variant)
+    } else {
+        quote!(Self::#variant(_))
+    }
+}
+
+/// `From<struct> for enum` (boxing where needed) and `TryFrom<enum> for struct`
+/// (the error is the enum, given back). `single`: the enum has no other variant,
+/// so the conversion cannot fail.
+fn conversions(
+    name: &proc_macro2::Ident,
+    v: &Variant,
+    path: &TokenStream,
+    single: bool,
+) -> TokenStream {
+    let variant = v.name.ident();
+    let (from, pattern, value) = if v.unit {
+        (
+            quote! {
+                #[inline]
+                fn from(_: #path) -> Self {
+                    Self::#variant
+                }
+            },
+            quote!(#name::#variant),
+            quote!(#path),
+        )
+    } else {
+        let boxed = if v.boxed {
+            quote!(::std::boxed::Box::new(value))
+        } else {
+            quote!(value)
+        };
+        let unboxed = if v.boxed {
+            quote!(*value)
+        } else {
+            quote!(value)
+        };
+        (
+            quote! {
+                #[inline]
+                fn from(value: #path) -> Self {
+                    Self::#variant(#boxed)
+                }
+            },
+            quote!(#name::#variant(value)),
+            unboxed,
+        )
+    };
+    let other = if single {
+        TokenStream::new()
+    } else {
+        quote!(other => ::std::result::Result::Err(other),)
+    };
+    quote! {
+        impl ::std::convert::From<#path> for #name {
+            #from
+        }
+        impl ::std::convert::TryFrom<#name> for #path {
+            type Error = #name;
+            #[inline]
+            fn try_from(value: #name) -> ::std::result::Result<Self, #name> {
+                match value {
+                    #pattern => ::std::result::Result::Ok(#value),
+                    #other
+                }
+            }
+        }
+    }
+}
+
+/// The method reading accessor `a` of enum `e`: by value for `Copy` types, by
+/// reference otherwise (`&str`, `&[T]` for strings, bytes and vectors).
+fn accessor(model: &Model<'_>, e: &Enum<'_>, a: &Accessor) -> TokenStream {
+    let doc = doc_attrs(&a.docs);
+    let method = a.name.ident();
+    let value = model.rust_type(&a.ty, &e.scope);
+    // Strings, bytes and vectors are lent as slices.
+    let slice = match &a.ty {
+        ValueType::Builtin(Builtin::String) => Some(quote!(str)),
+        ValueType::Builtin(Builtin::Bytes) => Some(quote!([u8])),
+        ValueType::Vector { item, .. } => {
+            let item = model.rust_type(item, &e.scope);
+            Some(quote!([#item]))
+        }
+        _ => None,
+    };
+    let derefs = slice.is_some();
+    let borrowed = slice.unwrap_or_else(|| value.clone());
+    let copy = a.ty.is_copy();
+    let returns = match a.kind {
+        AccessorKind::Flag => quote!(bool),
+        AccessorKind::Value if copy => value,
+        AccessorKind::Value => quote!(&#borrowed),
+        AccessorKind::Optional if copy => quote!(::std::option::Option<#value>),
+        AccessorKind::Optional => quote!(::std::option::Option<&#borrowed>),
+    };
+    let arms = e
+        .variants
+        .iter()
+        .zip(&a.members)
+        .filter_map(|(v, (member, boxed))| {
+            let s: &Struct<'_> = model.structs.get(v.struct_id)?;
+            let field = s.layout.members.get(*member)?.name.ident();
+            let variant = v.name.ident();
+            let read = match a.kind {
+                AccessorKind::Flag => quote!(value.#field),
+                AccessorKind::Value if copy => quote!(value.#field),
+                // Deref coercion lends a `String` as `&str`, a `Box<T>` as `&T`.
+                AccessorKind::Value => quote!(&value.#field),
+                AccessorKind::Optional if copy => quote!(value.#field),
+                AccessorKind::Optional if *boxed || derefs => quote!(value.#field.as_deref()),
+                AccessorKind::Optional => quote!(value.#field.as_ref()),
+            };
+            Some(quote!(Self::#variant(value) => #read))
+        });
+    quote! {
+        #doc
+        #[inline]
+        pub fn #method(&self) -> #returns {
+            match self {
+                #(#arms,)*
+            }
+        }
     }
 }

@@ -15,6 +15,7 @@ pub(crate) mod text;
 
 use crate::model::naming::RustName;
 use crate::model::{Model, Section};
+use crate::options::VariantNames;
 use proc_macro2::TokenStream;
 use quote::{ToTokens as _, quote};
 use std::collections::BTreeMap;
@@ -68,7 +69,11 @@ pub(crate) fn module(model: &Model<'_>) -> TokenStream {
         doc_attrs(&lines)
     };
     let types_doc = with_pruned(TYPES_DOC);
-    let enums_doc = with_pruned(ENUMS_DOC);
+    let naming = match model.variant_names {
+        VariantNames::Short => SHORT_NAMES_DOC,
+        VariantNames::Full => FULL_NAMES_DOC,
+    };
+    let enums_doc = with_pruned(&[ENUMS_DOC, naming].concat());
     let functions_doc = with_pruned(FUNCTIONS_DOC);
     let layer = layer(model);
     let name_for_id = name_for_id(model, &pruned);
@@ -260,6 +265,14 @@ impl ModuleTree {
 const TYPES_DOC: &[&str] = &[
     "One struct per TL constructor (schema namespaces are nested modules).",
     "",
+    "A struct with fields has `new(..)`, taking its required fields (those not",
+    "conditional on a flag bit) in schema order with every optional field absent",
+    "(`None`, `false`), and a chainable `with_<field>(value)` setting each optional one",
+    "(for fields that share a bit, the struct of that group). A struct whose every",
+    "field has a natural default (numbers, strings, bytes, arrays, `bool`, `Option`,",
+    "`Vec`, structs of those) also implements `Default`, so `..Default::default()`",
+    "works on it. Functions are built the same way.",
+    "",
     "Each struct writes itself with `Serialize` (constructor id, then fields) or",
     "`SerializeBare` (fields only, TL's `%T`), reads itself back with `Deserialize` /",
     "`DeserializeBare`, and names its id with `Identifiable` (the boxed traits come",
@@ -310,15 +323,38 @@ const TYPES_DOC: &[&str] = &[
     "recursive types have a finite size; vectors are already indirect.",
 ];
 
-/// Documentation of the generated `enums` module.
+/// Documentation of the generated `enums` module, before the paragraph on
+/// variant names ([`SHORT_NAMES_DOC`] or [`FULL_NAMES_DOC`]).
 const ENUMS_DOC: &[&str] = &[
     "One enum per TL boxed type, with one variant per constructor holding its struct",
-    "from `types` (variants are named like the structs).",
+    "from `types`, or nothing for a constructor without fields (a unit variant, such",
+    "as `Updates::TooLong` for `updatesTooLong`: its struct in `types` is a unit struct).",
     "",
     "Variants of large structs hold them in a `Box`, so that a value of the enum stays",
-    "small whichever constructor it holds; `From` (and so `.into()`) boxes for you.",
+    "small whichever constructor it holds. `From` (and so `.into()`) turns a struct",
+    "into its enum, boxing for you; `TryFrom` turns the enum back into one",
+    "constructor's struct, and gives the enum back when it holds another. A field that",
+    "every constructor of a type has, with one name and type, is read from the enum",
+    "itself (`Message::id()`): by value for numbers and `bool`, lent otherwise (`&str`,",
+    "`&[T]`, `&T`, `Option<&T>`).",
     "`Bool` is not here: it is Rust's `bool`.",
+    "",
 ];
+
+/// How variants are named, with [`VariantNames::Short`].
+const SHORT_NAMES_DOC: &[&str] = &[
+    "A variant is named after its constructor without the type's name where the",
+    "constructor's name begins with the whole type name and more words follow",
+    "(`inputPeerUser` of `InputPeer` is `InputPeer::User`, `messages.messagesSlice` is",
+    "`messages::Messages::Slice`); other constructors keep their whole name",
+    "(`updateShort` of `Updates` is `Updates::UpdateShort`), and so do those whose",
+    "short name would clash with another variant's or would not be a name on its own",
+    "(`inputPeerSelf` is `InputPeer::InputPeerSelf`).",
+];
+
+/// How variants are named, with [`VariantNames::Full`].
+const FULL_NAMES_DOC: &[&str] =
+    &["A variant is named like its constructor's struct (`InputPeer::InputPeerUser`)."];
 
 /// Documentation of the generated `functions` module.
 const FUNCTIONS_DOC: &[&str] = &[

@@ -16,7 +16,7 @@
 use super::codec::{Codec, Place};
 use super::{doc_attrs, hex_literal};
 use crate::model::layout::{MemberKind, Wire};
-use crate::model::{Model, Return, Scope, Struct, naming};
+use crate::model::{Model, Return, Scope, Struct, ValueType, naming};
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
@@ -90,12 +90,108 @@ impl<'a> StructGen<'a> {
     /// Every item of this struct.
     pub(crate) fn items(&self) -> TokenStream {
         let definition = self.definition();
+        let constructors = self.constructors();
         let groups = self.group_structs();
         let impls = self.impls();
         quote! {
             #definition
+            #constructors
             #groups
             #impls
+        }
+    }
+
+    /// `new` with the required members, every optional one absent, and a
+    /// `with_` method setting each optional member (nothing for a unit struct,
+    /// which is its own value). Both take values unboxed and box them where the
+    /// model boxes the field.
+    fn constructors(&self) -> TokenStream {
+        let s = self.s;
+        if s.layout.members.is_empty() {
+            return TokenStream::new();
+        }
+        let rt = &self.model.runtime;
+        let mut params = Vec::new();
+        let mut inits = Vec::new();
+        let mut setters = Vec::new();
+        for m in &s.layout.members {
+            let name = m.name.ident();
+            // The type `name` is given as, and whether it is stored boxed.
+            let (ty, boxed) = match &m.kind {
+                MemberKind::Plain { field } | MemberKind::Optional { field, .. } => {
+                    let ty = s
+                        .fields
+                        .get(*field)
+                        .map_or(ValueType::True, |f| f.ty.clone());
+                    (self.model.rust_type(&ty, &s.scope), self.is_boxed(*field))
+                }
+                MemberKind::Flag { .. } => (quote!(bool), false),
+                MemberKind::Group { struct_name, .. } => {
+                    let module = s.layout.group_module.ident();
+                    let group = struct_name.ident();
+                    (quote!(#module::#group), false)
+                }
+                MemberKind::SizedObject { .. } => (quote!(#rt::RawObject), false),
+            };
+            let stored = if boxed {
+                quote!(::std::boxed::Box::new(#name))
+            } else {
+                quote!(#name)
+            };
+            if m.is_required() {
+                params.push(quote!(#name: #ty));
+                inits.push(if boxed {
+                    quote!(#name: #stored)
+                } else {
+                    quote!(#name)
+                });
+                continue;
+            }
+            let (absent, set) = match m.kind {
+                MemberKind::Flag { .. } => (quote!(false), stored),
+                _ => (
+                    quote!(::std::option::Option::None),
+                    quote!(::std::option::Option::Some(#stored)),
+                ),
+            };
+            inits.push(quote!(#name: #absent));
+            let setter = naming::setter_name(&m.name).ident();
+            let doc = doc_attrs(&setter_docs(&m.name));
+            setters.push(quote! {
+                #doc
+                #[inline]
+                #[must_use]
+                pub fn #setter(mut self, #name: #ty) -> Self {
+                    self.#name = #set;
+                    self
+                }
+            });
+        }
+        let many = if params.len() > 7 {
+            quote!(#[allow(clippy::too_many_arguments)])
+        } else {
+            TokenStream::new()
+        };
+        let new_doc = doc_attrs(&[if setters.is_empty() {
+            "A value of these fields.".to_owned()
+        } else {
+            "A value of the required fields, the optional ones absent (`None`, `false`) \
+             until a `with_` method sets them."
+                .to_owned()
+        }]);
+        let generics = self.declare(&TokenStream::new());
+        let args = self.apply();
+        let name = s.name.ident();
+        quote! {
+            impl #generics #name #args {
+                #new_doc
+                #[inline]
+                #many
+                pub fn new(#(#params),*) -> Self {
+                    Self { #(#inits),* }
+                }
+                #(#setters)*
+            }
         }
     }
 
@@ -154,11 +250,11 @@ impl<'a> StructGen<'a> {
         if s.groups().next().is_none() {
             return TokenStream::new();
         }
-        let derives = &s.derives;
         let scope = s.group_scope();
         let mut items = TokenStream::new();
         for (member, values, struct_name) in s.groups() {
             let doc = doc_attrs(s.group_docs.get(member).map_or(&[][..], Vec::as_slice));
+            let derives = s.group_derives.get(member).map_or(&[][..], Vec::as_slice);
             let fields = values.iter().filter_map(|&i| {
                 let f = s.fields.get(i)?;
                 let doc = doc_attrs(&f.docs);
@@ -681,6 +777,11 @@ impl<'a> StructGen<'a> {
             }
         }
     }
+}
+
+/// The documentation of the `with_` method of member `name`.
+fn setter_docs(name: &naming::RustName) -> Vec<String> {
+    vec![format!("Sets the optional field `{}`.", name.display())]
 }
 
 /// Names of `serialize_bare`'s locals; see [`StructGen::locals`].

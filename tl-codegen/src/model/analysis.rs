@@ -1,9 +1,10 @@
 //! Analyses over the whole model, each run once before emission: what to keep
-//! when pruning, what to box, what may derive `Eq`/`Hash`, and how shallow each
-//! type's values can be (for `arbitrary`).
+//! when pruning, what to box, what may derive `Eq`/`Hash` and `Default`, which
+//! fields every constructor of a type shares (its accessors), and how shallow
+//! each type's values can be (for `arbitrary`).
 
-use super::layout::MemberKind;
-use super::{Index, Model, ValueType};
+use super::layout::{Member, MemberKind};
+use super::{Accessor, AccessorKind, Index, Model, Struct, ValueType};
 use crate::options::OptionError;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -321,11 +322,47 @@ fn allows_eq(ty: &ValueType, structs: &[bool], enums: &[bool]) -> bool {
     }
 }
 
-/// Decides each item's derives: `Debug, Clone, PartialEq`, then the extra
-/// derives, those that need every field to allow them (`Eq`, `Hash`) only where
-/// no `f64` is inside. The greatest fixed point: start from "allowed"
-/// everywhere and withdraw it from every item that contains a disallowed one,
-/// until nothing changes (so recursive types are handled).
+/// Whether values of `ty` have a natural default (zero, empty, `false`), given
+/// which structs derive `Default`.
+fn has_default(ty: &ValueType, structs: &[bool]) -> bool {
+    match ty {
+        ValueType::Builtin(_)
+        | ValueType::Flags
+        | ValueType::True
+        | ValueType::Bool
+        | ValueType::Vector { .. } => true,
+        ValueType::Bare(s) => structs.get(*s).copied().unwrap_or(false),
+        // No constructor of a type is more natural than another; a parameter
+        // and an object have no value of their own.
+        ValueType::Enum(_) | ValueType::Param(_) | ValueType::Object => false,
+    }
+}
+
+/// Whether member `member` of `s` has a default value: an absent optional
+/// value, a `false` flag, or a required value that has one.
+fn member_has_default(s: &Struct<'_>, member: &Member, structs: &[bool]) -> bool {
+    match &member.kind {
+        MemberKind::Plain { field } => s
+            .fields
+            .get(*field)
+            .is_some_and(|f| has_default(&f.ty, structs)),
+        MemberKind::Optional { .. } | MemberKind::Flag { .. } | MemberKind::Group { .. } => true,
+        MemberKind::SizedObject { .. } => false,
+    }
+}
+
+/// Decides each item's derives: `Debug, Clone, PartialEq`, `Default` for the
+/// structs whose every field has a natural default, then the extra derives,
+/// those that need every field to allow them (`Eq`, `Hash`) only where no
+/// `f64` is inside.
+///
+/// `Eq`/`Hash` is the greatest fixed point: start from "allowed" everywhere
+/// and withdraw it from every item that contains a disallowed one, until
+/// nothing changes (so recursive types are handled). `Default` is the least
+/// one: start from none and grant it to every struct whose fields have
+/// defaults already, so that a struct containing itself (`node next:%Node`)
+/// never gets a `Default` that would recurse forever. Group structs get their
+/// own `Default` decision (their fields are required inside them).
 pub(super) fn derives(model: &mut Model<'_>, extra: &[(TokenStream, bool)]) {
     let mut structs = vec![true; model.structs.len()];
     let mut enums = vec![true; model.enums.len()];
@@ -352,21 +389,126 @@ pub(super) fn derives(model: &mut Model<'_>, extra: &[(TokenStream, bool)]) {
             break;
         }
     }
-    let list = |allowed: bool| -> Vec<TokenStream> {
+    let mut defaults = vec![false; model.structs.len()];
+    loop {
+        let mut changed = false;
+        for (i, s) in model.structs.iter().enumerate() {
+            if !defaults[i]
+                && s.layout
+                    .members
+                    .iter()
+                    .all(|m| member_has_default(s, m, &defaults))
+            {
+                defaults[i] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let list = |eq: bool, default: bool| -> Vec<TokenStream> {
         let mut derives = vec![quote!(Debug), quote!(Clone), quote!(PartialEq)];
+        if default {
+            derives.push(quote!(Default));
+        }
         derives.extend(
             extra
                 .iter()
-                .filter(|(_, needs_eq)| allowed || !needs_eq)
+                .filter(|(_, needs_eq)| eq || !needs_eq)
                 .map(|(d, _)| d.clone()),
         );
         derives
     };
-    for (s, allowed) in model.structs.iter_mut().zip(structs) {
-        s.derives = list(allowed);
+    for (i, s) in model.structs.iter_mut().enumerate() {
+        let eq = structs.get(i).copied().unwrap_or(false);
+        s.derives = list(eq, defaults.get(i).copied().unwrap_or(false));
+        let group_derives = s
+            .layout
+            .members
+            .iter()
+            .map(|m| match &m.kind {
+                MemberKind::Group { values, .. } => {
+                    let default = values
+                        .iter()
+                        .filter_map(|v| s.fields.get(*v))
+                        .all(|f| has_default(&f.ty, &defaults));
+                    list(eq, default)
+                }
+                _ => Vec::new(),
+            })
+            .collect();
+        s.group_derives = group_derives;
     }
     for (e, allowed) in model.enums.iter_mut().zip(enums) {
-        e.derives = list(allowed);
+        e.derives = list(allowed, false);
+    }
+}
+
+// ------------------------------------------------------------------- accessors
+
+/// Methods every generated enum already has: no accessor takes their names.
+const ENUM_METHODS: &[&str] = &["constructor_id", "tl_name"];
+
+/// What member `m` of `s` is, for an accessor: its kind, value type and
+/// whether the field is boxed (`None`: not something an accessor reads).
+fn accessed(s: &Struct<'_>, m: &Member) -> Option<(AccessorKind, ValueType, bool)> {
+    let (kind, field) = match &m.kind {
+        MemberKind::Plain { field } => (AccessorKind::Value, *field),
+        MemberKind::Optional { field, .. } => (AccessorKind::Optional, *field),
+        MemberKind::Flag { .. } => return Some((AccessorKind::Flag, ValueType::True, false)),
+        MemberKind::Group { .. } | MemberKind::SizedObject { .. } => return None,
+    };
+    let f = s.fields.get(field)?;
+    Some((kind, f.ty.clone(), f.boxed))
+}
+
+/// For each enum of two or more constructors, none of them empty: an accessor
+/// for each field that every constructor has with the same name, kind and type
+/// (in the order of the first constructor's fields). A type of one
+/// constructor needs none: `let enums::T::T(x) = value;` cannot fail.
+pub(super) fn accessors(model: &mut Model<'_>) {
+    let structs = &model.structs;
+    for e in &mut model.enums {
+        if e.variants.len() < 2 || e.variants.iter().any(|v| v.unit) {
+            continue;
+        }
+        let variant_structs: Vec<&Struct<'_>> = e
+            .variants
+            .iter()
+            .filter_map(|v| structs.get(v.struct_id))
+            .collect();
+        let Some((first, rest)) = variant_structs.split_first() else {
+            continue;
+        };
+        for (index, m) in first.layout.members.iter().enumerate() {
+            if ENUM_METHODS.contains(&m.name.text()) {
+                continue;
+            }
+            let Some((kind, ty, boxed)) = accessed(first, m) else {
+                continue;
+            };
+            let mut members = vec![(index, boxed)];
+            for s in rest {
+                let found = s.layout.members.iter().enumerate().find_map(|(i, other)| {
+                    let (k, t, b) = accessed(s, other).filter(|_| other.name == m.name)?;
+                    (k == kind && t == ty).then_some((i, b))
+                });
+                match found {
+                    Some(member) => members.push(member),
+                    None => break,
+                }
+            }
+            if members.len() == e.variants.len() {
+                e.accessors.push(Accessor {
+                    name: m.name.clone(),
+                    ty,
+                    kind,
+                    members,
+                    docs: Vec::new(),
+                });
+            }
+        }
     }
 }
 

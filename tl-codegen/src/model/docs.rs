@@ -5,7 +5,7 @@
 //! attributes.
 
 use super::layout::MemberKind;
-use super::{Model, Struct};
+use super::{AccessorKind, Model, Struct};
 use tl_parser::{Combinator, Field, Kind};
 
 /// One line of schema text made safe for Markdown: brackets and angle brackets
@@ -127,6 +127,26 @@ pub(super) fn document(model: &mut Model<'_>) {
             let mut lines = vec![format!("`{}`", c.name), String::new()];
             code_block(&format!("{};", c.definition), &mut lines);
             v.docs = lines;
+        }
+        let first = e.variants.first().and_then(|v| structs.get(v.struct_id));
+        for a in &mut e.accessors {
+            let field = a
+                .members
+                .first()
+                .and_then(|(member, _)| first?.layout.members.get(*member))
+                .and_then(|m| m.first_field())
+                .and_then(|i| Some(field_code(first?.c, i)));
+            let what = match a.kind {
+                AccessorKind::Value => "",
+                AccessorKind::Optional => " (`None` where it is absent)",
+                AccessorKind::Flag => " (whether its bit is set)",
+            };
+            a.docs = vec![format!(
+                "The `{}` field{what}, which every constructor of `{}` has{}.",
+                a.name.text(),
+                e.t.name,
+                field.map_or_else(String::new, |code| format!(" (TL: {code})"))
+            )];
         }
     }
 }

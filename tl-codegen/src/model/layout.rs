@@ -99,6 +99,23 @@ impl Member {
             MemberKind::Plain { .. } | MemberKind::SizedObject { .. } => None,
         }
     }
+
+    /// Whether the member must be given (`new`'s parameters): it is not
+    /// conditional on a flag bit.
+    pub(crate) fn is_required(&self) -> bool {
+        self.bit().is_none()
+    }
+
+    /// The first TL field the member stands for.
+    pub(crate) fn first_field(&self) -> Option<usize> {
+        match &self.kind {
+            MemberKind::Plain { field }
+            | MemberKind::Optional { field, .. }
+            | MemberKind::SizedObject { field, .. } => Some(*field),
+            MemberKind::Flag { fields, .. } => fields.first().copied(),
+            MemberKind::Group { values, .. } => values.first().copied(),
+        }
+    }
 }
 
 /// What happens on the wire for one TL field.

@@ -26,7 +26,7 @@ pub(crate) mod docs;
 pub(crate) mod layout;
 pub(crate) mod naming;
 
-use crate::options::{OptionError, Options, Parsed};
+use crate::options::{OptionError, Options, Parsed, VariantNames};
 use layout::{Layout, MemberKind};
 use naming::RustName;
 use proc_macro2::{Ident, TokenStream};
@@ -142,6 +142,21 @@ pub(crate) enum ValueType {
     Object,
 }
 
+impl ValueType {
+    /// Whether the Rust type is `Copy` (numbers, fixed-size arrays, `bool`).
+    pub(crate) fn is_copy(&self) -> bool {
+        match self {
+            ValueType::Builtin(b) => !matches!(b, Builtin::String | Builtin::Bytes),
+            ValueType::Flags | ValueType::True | ValueType::Bool => true,
+            ValueType::Enum(_)
+            | ValueType::Bare(_)
+            | ValueType::Vector { .. }
+            | ValueType::Param(_)
+            | ValueType::Object => false,
+        }
+    }
+}
+
 /// One TL field of a combinator, resolved.
 #[derive(Debug, Clone)]
 pub(crate) struct Field {
@@ -197,8 +212,10 @@ pub(crate) struct Struct<'s> {
     pub group_docs: Vec<Vec<String>>,
     /// Documentation of the struct.
     pub docs: Vec<String>,
-    /// Derives of the struct (and of its group structs).
+    /// Derives of the struct.
     pub derives: Vec<TokenStream>,
+    /// Derives of each group struct, by member (empty for other members).
+    pub group_derives: Vec<Vec<TokenStream>>,
     /// For a constructor, the enum of its type.
     pub enum_id: Option<EnumId>,
     /// What a decoding error names when another id is found: the constructor's
@@ -232,8 +249,39 @@ pub(crate) struct Variant {
     pub name: RustName,
     /// The constructor's struct.
     pub struct_id: StructId,
+    /// Whether the constructor has no fields, so that the variant holds nothing
+    /// (`InputPeer::Empty`; its struct is a unit struct).
+    pub unit: bool,
     /// Whether the variant holds its struct in a `Box` (large structs).
     pub boxed: bool,
+    /// Documentation.
+    pub docs: Vec<String>,
+}
+
+/// What an accessor reads, the same in every variant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AccessorKind {
+    /// A required value.
+    Value,
+    /// An `Option` of a value.
+    Optional,
+    /// A `flags.K?true` bit: a `bool`.
+    Flag,
+}
+
+/// A method of an enum that reads a field every constructor of its type has,
+/// with the same name, type and kind: `Message::id()`.
+#[derive(Debug)]
+pub(crate) struct Accessor {
+    /// The method's name: the field's.
+    pub name: RustName,
+    /// The field's value type.
+    pub ty: ValueType,
+    /// Required, optional or a flag.
+    pub kind: AccessorKind,
+    /// For each variant, in order: the field's member and whether the field is
+    /// boxed in that struct.
+    pub members: Vec<(usize, bool)>,
     /// Documentation.
     pub docs: Vec<String>,
 }
@@ -255,6 +303,8 @@ pub(crate) struct Enum<'s> {
     pub derives: Vec<TokenStream>,
     /// For `arbitrary`: the variant whose values nest least deep.
     pub shallowest: Option<usize>,
+    /// Methods reading the fields that every variant has.
+    pub accessors: Vec<Accessor>,
 }
 
 /// Everything decided about the generated module.
@@ -279,6 +329,8 @@ pub(crate) struct Model<'s> {
     struct_of_constructor: Vec<Option<StructId>>,
     /// Whether to generate the `arbitrary` module.
     pub arbitrary: bool,
+    /// How the enums' variants were named.
+    pub variant_names: VariantNames,
     /// For `arbitrary`'s `visit_all`: the function that stands for `X` in
     /// generic functions.
     pub generic_query: Option<StructId>,
@@ -443,18 +495,31 @@ impl<'s> Model<'s> {
             if index.enum_of_type[i].is_none() {
                 continue;
             }
-            let variants = t
+            let members: Vec<(StructId, &Combinator)> = t
                 .constructors
                 .iter()
                 .filter_map(|&c| {
                     let struct_id = index.struct_of_constructor.get(c).copied().flatten()?;
-                    let constructor = schema.constructors.get(c)?;
-                    Some(Variant {
-                        name: naming::type_name(&constructor.name.name),
-                        struct_id,
-                        boxed: false,
-                        docs: Vec::new(),
-                    })
+                    Some((struct_id, schema.constructors.get(c)?))
+                })
+                .collect();
+            let tl_names: Vec<&str> = members.iter().map(|(_, c)| c.name.name.as_str()).collect();
+            let names = naming::variant_names(
+                &t.name.name,
+                &tl_names,
+                options.variant_names == VariantNames::Short,
+            );
+            let variants = members
+                .iter()
+                .zip(names)
+                .map(|(&(struct_id, _), name)| Variant {
+                    name,
+                    struct_id,
+                    unit: structs
+                        .get(struct_id)
+                        .is_some_and(|s: &Struct<'_>| s.layout.members.is_empty()),
+                    boxed: false,
+                    docs: Vec::new(),
                 })
                 .collect();
             enums.push(Enum {
@@ -465,6 +530,7 @@ impl<'s> Model<'s> {
                 docs: Vec::new(),
                 derives: Vec::new(),
                 shallowest: None,
+                accessors: Vec::new(),
             });
         }
         let mut names_by_id = BTreeMap::new();
@@ -506,11 +572,13 @@ impl<'s> Model<'s> {
             kept,
             struct_of_constructor: index.struct_of_constructor,
             arbitrary: options.arbitrary,
+            variant_names: options.variant_names,
             generic_query,
         };
         analysis::box_variants(&mut model);
         analysis::box_fields(&mut model);
         analysis::derives(&mut model, &parsed.derives);
+        analysis::accessors(&mut model);
         if options.arbitrary {
             diagnostics.extend(analysis::shallowest(&mut model));
         }
@@ -726,6 +794,7 @@ fn new_struct<'s>(
         group_docs: vec![Vec::new(); member_count],
         docs: Vec::new(),
         derives: Vec::new(),
+        group_derives: vec![Vec::new(); member_count],
         enum_id,
         tl_type,
         returns,
@@ -844,7 +913,10 @@ mod tests {
                 let d = s.map(|s| s.derives.clone()).unwrap_or_default();
                 quote!(#(#d),*).to_string()
             };
-            assert_eq!(derives("point"), "Debug , Clone , PartialEq , Copy2");
+            assert_eq!(
+                derives("point"),
+                "Debug , Clone , PartialEq , Default , Copy2"
+            );
             assert_eq!(derives("pin"), "Debug , Clone , PartialEq , Copy2");
             assert_eq!(
                 derives("tree"),
@@ -856,6 +928,46 @@ mod tests {
                 quote!(#(#d),*).to_string(),
                 "Debug , Clone , PartialEq , Copy2"
             );
+        });
+    }
+
+    #[test]
+    fn default_is_derived_where_every_field_has_one() {
+        let schema = "point x:double y:double = Point;\n\
+                      pin where:Point = Pin;\n\
+                      node flags:# value:int next:flags.0?%node = Node;\n\
+                      chain value:int next:%chain = Chain;\n\
+                      holder inner:%point list:Vector<Pin> = Holder;\n\
+                      both flags:# a:flags.0?string b:flags.0?Pin c:flags.1?int d:flags.1?long = Both;\n\
+                      raw body:Object = Raw;\n";
+        with_model(schema, &Options::default(), |model| {
+            let has_default = |name: &str| {
+                let s = model.structs.iter().find(|s| s.c.name.name == name);
+                let d = s.map(|s| s.derives.clone()).unwrap_or_default();
+                quote!(#(#d),*).to_string().contains("Default")
+            };
+            assert!(has_default("point"));
+            // An enum field has no natural default.
+            assert!(!has_default("pin"));
+            // An optional self-reference is `None`; a required one would recurse.
+            assert!(has_default("node"));
+            assert!(!has_default("chain"));
+            // A bare struct with a default, and a vector of anything.
+            assert!(has_default("holder"));
+            assert!(!has_default("raw"));
+            // Each group struct decides for itself; the `Option` of it is `None`.
+            let both = model.structs.iter().find(|s| s.c.name.name == "both");
+            let groups: Vec<bool> = both
+                .map(|s| {
+                    s.group_derives
+                        .iter()
+                        .filter(|d| !d.is_empty())
+                        .map(|d| quote!(#(#d),*).to_string().contains("Default"))
+                        .collect()
+                })
+                .unwrap_or_default();
+            assert_eq!(groups, [false, true]);
+            assert!(has_default("both"));
         });
     }
 

@@ -15,7 +15,9 @@
 //!    primitive type.
 //!
 //! Renaming never resolves clashes: two TL names that end up as one Rust name in the
-//! same scope are reported as an error (see `collisions.rs`).
+//! same scope are reported as an error (see `check.rs`). Enum variants may be
+//! shorter than their constructors' names ([`variant_names`]), never at the cost
+//! of a clash.
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::{Ident, Span};
@@ -107,9 +109,78 @@ pub(crate) fn type_name(tl: &str) -> RustName {
     escape(sanitize(tl.to_upper_camel_case(), "Unnamed"))
 }
 
+/// The variant names of an enum, one per constructor, given the last part of
+/// the type's TL name and of each constructor's (see
+/// [`VariantNames`](crate::VariantNames) for the rule).
+///
+/// Names are compared word by word, as `heck` splits them (`inputPeerUser` is
+/// `input peer user`), so `updatesTooLong` of `Updates` becomes `TooLong`
+/// while `updateShort` keeps its name: `update` is not the word `updates`.
+pub(crate) fn variant_names(type_tl: &str, constructors: &[&str], short: bool) -> Vec<RustName> {
+    let full: Vec<RustName> = constructors.iter().map(|c| type_name(c)).collect();
+    if !short {
+        return full;
+    }
+    let prefix = words(type_tl);
+    let mut names: Vec<RustName> = constructors
+        .iter()
+        .zip(&full)
+        .map(|(c, full)| without_prefix(c, &prefix).unwrap_or_else(|| full.clone()))
+        .collect();
+    // A shortened name equal to another name goes back to its full name, until
+    // every name is distinct (reverting one can expose another clash).
+    loop {
+        let clashing: Vec<usize> = (0..names.len())
+            .filter(|&i| names[i] != full[i])
+            .filter(|&i| (0..names.len()).any(|j| j != i && names[j] == names[i]))
+            .collect();
+        if clashing.is_empty() {
+            return names;
+        }
+        for i in clashing {
+            names[i] = full[i].clone();
+        }
+    }
+}
+
+/// The words of a TL name, lowercase.
+fn words(tl: &str) -> Vec<String> {
+    tl.to_snake_case()
+        .split('_')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// `constructor` without the words of `prefix`, when it begins with all of them
+/// and has more, and the rest is a plain identifier on its own (not a keyword,
+/// not starting with a digit).
+fn without_prefix(constructor: &str, prefix: &[String]) -> Option<RustName> {
+    let words = words(constructor);
+    let rest = words.strip_prefix(prefix)?;
+    if rest.is_empty() || prefix.is_empty() {
+        return None;
+    }
+    let converted = rest.join("_").to_upper_camel_case();
+    let name = type_name(&converted);
+    let plain = !name.raw
+        && name.text == converted
+        && converted.starts_with(|c: char| c.is_ascii_alphabetic());
+    plain.then_some(name)
+}
+
 /// The name of a field or local variable: `snake_case`.
 pub(crate) fn field_name(tl: &str) -> RustName {
     escape(sanitize(tl.to_snake_case(), "unnamed"))
+}
+
+/// The name of the method setting optional field `field`: `with_muted`,
+/// `with_type` for `r#type`.
+pub(crate) fn setter_name(field: &RustName) -> RustName {
+    RustName {
+        text: format!("with_{}", field.text),
+        raw: false,
+    }
 }
 
 /// The name of a module for a TL namespace segment: `snake_case`, never a keyword
@@ -186,6 +257,66 @@ mod tests {
             let _ = field_name(tl).ident();
             let _ = module_name(tl).ident();
         }
+    }
+
+    fn variants(type_tl: &str, constructors: &[&str]) -> Vec<String> {
+        variant_names(type_tl, constructors, true)
+            .iter()
+            .map(RustName::display)
+            .collect()
+    }
+
+    #[test]
+    fn variant_names_drop_the_whole_type_name() {
+        assert_eq!(
+            variants(
+                "InputPeer",
+                &["inputPeerEmpty", "inputPeerUser", "inputPeerSelf"]
+            ),
+            ["Empty", "User", "InputPeerSelf"]
+        );
+        assert_eq!(
+            variants(
+                "Updates",
+                &[
+                    "updatesTooLong",
+                    "updateShort",
+                    "updates",
+                    "updatesCombined"
+                ]
+            ),
+            ["TooLong", "UpdateShort", "Updates", "Combined"]
+        );
+        assert_eq!(
+            variants("Messages", &["messages", "messagesSlice"]),
+            ["Messages", "Slice"]
+        );
+        assert_eq!(variants("DataJSON", &["dataJSON"]), ["DataJson"]);
+        assert_eq!(
+            variants(
+                "P_Q_inner_data",
+                &["p_q_inner_data", "p_q_inner_data_temp_dc"]
+            ),
+            ["PQInnerData", "TempDc"]
+        );
+        assert_eq!(
+            variant_names("InputPeer", &["inputPeerUser"], false)[0].display(),
+            "InputPeerUser"
+        );
+    }
+
+    #[test]
+    fn variant_names_that_would_clash_or_not_be_identifiers_stay_whole() {
+        // `fooBar` would become `Bar`, which `bar` already is: both stay whole.
+        assert_eq!(
+            variants("Foo", &["fooBar", "bar", "fooBaz"]),
+            ["FooBar", "Bar", "Baz"]
+        );
+        // A rest that starts with a digit or is a keyword is not a name alone.
+        assert_eq!(
+            variants("Foo", &["foo_2d", "foo_self", "foo_type"]),
+            ["Foo2d", "FooSelf", "Type"]
+        );
     }
 
     #[test]

@@ -47,26 +47,7 @@ impl<T: Serialize + Deserialize + PartialEq + Debug> Case for T {
 
 /// The cases of the vectors file: name -> bytes.
 fn vectors() -> BTreeMap<String, Vec<u8>> {
-    let mut cases = BTreeMap::new();
-    for line in VECTORS.lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let (name, hex) = line
-            .split_once(' ')
-            .unwrap_or_else(|| panic!("malformed vector line: {line}"));
-        let bytes = (0..hex.len())
-            .step_by(2)
-            .map(|i| {
-                hex.get(i..i + 2)
-                    .and_then(|pair| u8::from_str_radix(pair, 16).ok())
-                    .unwrap_or_else(|| panic!("bad hex in case {name}"))
-            })
-            .collect();
-        let previous = cases.insert(name.to_owned(), bytes);
-        assert!(previous.is_none(), "case {name} appears twice");
-    }
-    cases
+    tlgen_test_support::hex_vectors(VECTORS)
 }
 
 const DATE: i32 = 1_700_000_000;

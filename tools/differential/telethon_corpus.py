@@ -53,14 +53,6 @@ _ALPHABETS = [
 ]
 
 
-def vector_item(ty):
-    """`T` for `Vector<T>` / `vector<T>`, else None."""
-    for prefix in ("Vector<", "vector<"):
-        if ty.startswith(prefix) and ty.endswith(">"):
-            return ty[len(prefix):-1]
-    return None
-
-
 class Model:
     """The overlap of api-layer230.tl and the installed Telethon, and how to build values of it."""
 
@@ -139,7 +131,7 @@ class Model:
         """Depth needed by a value of `ty`, None when it cannot be built."""
         if ty in PRIMITIVES:
             return 0
-        if vector_item(ty) is not None:
+        if tlschema.vector_item(ty) is not None:
             return 0  # an empty vector always works
         if ty.startswith("!"):
             return 0 if self.query is not None else None
@@ -232,7 +224,7 @@ class Builder:
             return self.string()
         if ty == "bytes":
             return self.blob()
-        item = vector_item(ty)
+        item = tlschema.vector_item(ty)
         if item is not None:
             if self.m.ty_cost(item) is None or depth > DEEP:
                 return []
@@ -326,7 +318,7 @@ def _encode_value(model, ty, value, deep):
         return _tl_bytes(value)
     if ty == "Bool":
         return struct.pack("<I", 0x997275B5 if value else 0xBC799737)
-    item = vector_item(ty)
+    item = tlschema.vector_item(ty)
     if item is not None:
         head = struct.pack("<I", 0x1CB5C415) if ty.startswith("V") else b""
         return head + struct.pack("<i", len(value)) + b"".join(_encode_value(model, item, v, deep) for v in value)

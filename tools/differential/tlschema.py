@@ -98,3 +98,11 @@ def load(path: str):
     """Parses the schema file at `path`."""
     with open(path, encoding="utf-8") as f:
         return parse(f.read())
+
+
+def vector_item(ty: str):
+    """`T` for `Vector<T>` / `vector<T>`, else None."""
+    for prefix in ("Vector<", "vector<"):
+        if ty.startswith(prefix) and ty.endswith(">"):
+            return ty[len(prefix):-1]
+    return None

@@ -8,7 +8,9 @@
 //!   use [`build::schemas`], which sets the `tlgen_schemas_missing` cfg instead,
 //!   and their crates' tests [`built_with_schemas`];
 //! - which function stands for `X` in generic functions:
-//!   [`generic_query_index`].
+//!   [`generic_query_index`];
+//! - how the reference-vector files written by tools/ are read:
+//!   [`hex_vectors`].
 #![deny(missing_docs)]
 
 use std::path::{Path, PathBuf};
@@ -188,6 +190,37 @@ pub fn generic_query_name(schema: &Schema) -> Option<String> {
     generic_query_index(schema)
         .and_then(|i| schema.functions.get(i))
         .map(|f| f.name.full())
+}
+
+/// The cases of a reference-vector file (`generated/tests/vectors/`,
+/// `tests/user-api/tests/vectors/`, written by the Telethon scripts in tools/):
+/// `#` lines are comments; every other non-empty line is `name hex`, the
+/// case's bytes in lowercase hex.
+///
+/// # Panics
+/// On a malformed line, bad hex or a case named twice, naming it.
+pub fn hex_vectors(text: &str) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut cases = std::collections::BTreeMap::new();
+    for line in text.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let (name, hex) = line
+            .split_once(' ')
+            .unwrap_or_else(|| panic!("malformed vector line: {line}"));
+        assert!(hex.len() % 2 == 0, "odd hex length in case {name}");
+        let bytes = (0..hex.len())
+            .step_by(2)
+            .map(|i| {
+                hex.get(i..i + 2)
+                    .and_then(|pair| u8::from_str_radix(pair, 16).ok())
+                    .unwrap_or_else(|| panic!("bad hex in case {name}"))
+            })
+            .collect();
+        let previous = cases.insert(name.to_owned(), bytes);
+        assert!(previous.is_none(), "case {name} appears twice");
+    }
+    cases
 }
 
 #[cfg(test)]

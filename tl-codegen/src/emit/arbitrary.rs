@@ -51,7 +51,7 @@ fn struct_impls(model: &Model<'_>, s: &Struct<'_>) -> TokenStream {
         let field = m.name.ident();
         quote!(#field: Arbitrary::arbitrary(rng, depth))
     });
-    let mut out = if s.layout.members.is_empty() {
+    let mut out = if s.is_unit() {
         quote! {
             impl #declare Arbitrary for #ty #apply {
                 fn arbitrary(_: &mut Rng, _: u32) -> Self {

@@ -10,7 +10,7 @@
 //! whose error gives the enum back.
 
 use super::{doc_attrs, hex_literal};
-use crate::model::{Accessor, AccessorKind, Enum, Model, Struct, ValueType, Variant};
+use crate::model::{Accessor, AccessorKind, Enum, Model, ValueType, Variant};
 use proc_macro2::TokenStream;
 use quote::quote;
 use tl_parser::Builtin;
@@ -237,15 +237,14 @@ fn accessor(model: &Model<'_>, e: &Enum<'_>, a: &Accessor) -> TokenStream {
         .iter()
         .zip(&a.members)
         .filter_map(|(v, (member, boxed))| {
-            let s: &Struct<'_> = model.structs.get(v.struct_id)?;
+            let s = model.structs.get(v.struct_id)?;
             let field = s.layout.members.get(*member)?.name.ident();
             let variant = v.name.ident();
+            // A flag is a `bool`, which is `Copy` like the numbers.
             let read = match a.kind {
-                AccessorKind::Flag => quote!(value.#field),
-                AccessorKind::Value if copy => quote!(value.#field),
+                _ if copy => quote!(value.#field),
                 // Deref coercion lends a `String` as `&str`, a `Box<T>` as `&T`.
-                AccessorKind::Value => quote!(&value.#field),
-                AccessorKind::Optional if copy => quote!(value.#field),
+                AccessorKind::Value | AccessorKind::Flag => quote!(&value.#field),
                 AccessorKind::Optional if *boxed || derefs => quote!(value.#field.as_deref()),
                 AccessorKind::Optional => quote!(value.#field.as_ref()),
             };

@@ -107,7 +107,7 @@ impl<'a> StructGen<'a> {
     /// model boxes the field.
     fn constructors(&self) -> TokenStream {
         let s = self.s;
-        if s.layout.members.is_empty() {
+        if s.is_unit() {
             return TokenStream::new();
         }
         let rt = &self.model.runtime;
@@ -202,7 +202,7 @@ impl<'a> StructGen<'a> {
         let derives = &s.derives;
         let name = s.name.ident();
         let generics = self.declare(&TokenStream::new());
-        if s.layout.members.is_empty() {
+        if s.is_unit() {
             return quote! {
                 #doc
                 #[derive(#(#derives),*)]

@@ -490,10 +490,15 @@ pub(super) fn accessors(model: &mut Model<'_>) {
             };
             let mut members = vec![(index, boxed)];
             for s in rest {
-                let found = s.layout.members.iter().enumerate().find_map(|(i, other)| {
-                    let (k, t, b) = accessed(s, other).filter(|_| other.name == m.name)?;
-                    (k == kind && t == ty).then_some((i, b))
-                });
+                let found = s
+                    .layout
+                    .members
+                    .iter()
+                    .position(|other| other.name == m.name)
+                    .and_then(|i| {
+                        let (k, t, b) = accessed(s, s.layout.members.get(i)?)?;
+                        (k == kind && t == ty).then_some((i, b))
+                    });
                 match found {
                     Some(member) => members.push(member),
                     None => break,

@@ -130,12 +130,11 @@ pub(super) fn document(model: &mut Model<'_>) {
         }
         let first = e.variants.first().and_then(|v| structs.get(v.struct_id));
         for a in &mut e.accessors {
-            let field = a
-                .members
-                .first()
-                .and_then(|(member, _)| first?.layout.members.get(*member))
-                .and_then(|m| m.first_field())
-                .and_then(|i| Some(field_code(first?.c, i)));
+            let field = first.and_then(|s| {
+                let (member, _) = a.members.first()?;
+                let field = s.layout.members.get(*member)?.first_field()?;
+                Some(field_code(s.c, field))
+            });
             let what = match a.kind {
                 AccessorKind::Value => "",
                 AccessorKind::Optional => " (`None` where it is absent)",

@@ -236,6 +236,12 @@ impl Struct<'_> {
         self.c.kind == Kind::Function
     }
 
+    /// Whether it has no Rust fields: a unit struct (whose enum variant holds
+    /// nothing, and which needs no `new`).
+    pub(crate) fn is_unit(&self) -> bool {
+        self.layout.members.is_empty()
+    }
+
     /// The scope of its group structs.
     pub(crate) fn group_scope(&self) -> Scope {
         self.scope.child(&self.layout.group_module)
@@ -249,8 +255,8 @@ pub(crate) struct Variant {
     pub name: RustName,
     /// The constructor's struct.
     pub struct_id: StructId,
-    /// Whether the constructor has no fields, so that the variant holds nothing
-    /// (`InputPeer::Empty`; its struct is a unit struct).
+    /// Whether the variant holds nothing (`InputPeer::Empty`): its struct is a
+    /// unit struct ([`Struct::is_unit`]).
     pub unit: bool,
     /// Whether the variant holds its struct in a `Box` (large structs).
     pub boxed: bool,
@@ -515,9 +521,7 @@ impl<'s> Model<'s> {
                 .map(|(&(struct_id, _), name)| Variant {
                     name,
                     struct_id,
-                    unit: structs
-                        .get(struct_id)
-                        .is_some_and(|s: &Struct<'_>| s.layout.members.is_empty()),
+                    unit: structs.get(struct_id).is_some_and(Struct::is_unit),
                     boxed: false,
                     docs: Vec::new(),
                 })

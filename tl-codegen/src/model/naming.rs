@@ -157,16 +157,15 @@ fn words(tl: &str) -> Vec<String> {
 /// not starting with a digit).
 fn without_prefix(constructor: &str, prefix: &[String]) -> Option<RustName> {
     let words = words(constructor);
-    let rest = words.strip_prefix(prefix)?;
-    if rest.is_empty() || prefix.is_empty() {
+    if prefix.is_empty() {
         return None;
     }
+    let rest = words.strip_prefix(prefix).filter(|rest| !rest.is_empty())?;
     let converted = rest.join("_").to_upper_camel_case();
+    // `type_name` changes a name only to make it an identifier (a leading digit,
+    // a keyword): such a rest is not a name on its own.
     let name = type_name(&converted);
-    let plain = !name.raw
-        && name.text == converted
-        && converted.starts_with(|c: char| c.is_ascii_alphabetic());
-    plain.then_some(name)
+    (!name.raw && name.text == converted).then_some(name)
 }
 
 /// The name of a field or local variable: `snake_case`.

@@ -3,7 +3,11 @@
 use crate::cli::{CheckArgs, Failure};
 use crate::load::read_sources;
 use crate::render::print_diagnostics;
-use tl_parser::{Schema, Sources, check};
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use tl_parser::ast::Section;
+use tl_parser::print::{self, Form};
+use tl_parser::{CheckOptions, IdRule, IdRuleReason, Kind, Schema, Sources, check_with};
 
 /// Runs `tlgen check`: the schema check, then, when it finds no errors, the
 /// problems generation would report (`tl_codegen::check` with the default
@@ -11,10 +15,13 @@ use tl_parser::{Schema, Sources, check};
 /// exactly when generation would.
 pub fn run(args: &CheckArgs) -> Result<(), Failure> {
     let sources = read_sources(&args.schemas)?;
-    let checked = check(&sources);
+    let rule = args.id_rule.rule();
+    let checked = check_with(&sources, CheckOptions::default().id_rule(rule));
     let mut diagnostics = checked.diagnostics;
     if !diagnostics.iter().any(tl_parser::Diagnostic::is_error) {
-        let codegen = tl_codegen::check(&checked.schema, &tl_codegen::Options::default())
+        let mut options = tl_codegen::Options::default();
+        options.id_rule = rule;
+        let codegen = tl_codegen::check(&checked.schema, &options)
             .map_err(|e| Failure::Usage(e.to_string()))?;
         diagnostics.extend(codegen);
     }
@@ -22,11 +29,67 @@ pub fn run(args: &CheckArgs) -> Result<(), Failure> {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     println!("{}", summary(&sources, &checked.schema, errors, warnings));
+    println!("{}", id_rule_line(&checked.schema));
+    if args.list {
+        print!("{}", listing(&sources, &checked.schema));
+    }
     if errors > 0 || (args.deny_warnings && warnings > 0) {
         Err(Failure::SchemaErrors)
     } else {
         Ok(())
     }
+}
+
+/// Which rule computed the ids that are not written, and why:
+/// `ids: TDLib's rule (the schema declares `int53`, as TDLib's and TON's schemas do)`.
+pub fn id_rule_line(s: &Schema) -> String {
+    let rule = match s.id_rule {
+        IdRule::Tdlib => "TDLib's rule",
+        _ => "Telegram's rule",
+    };
+    let why = match &s.id_rule_reason {
+        IdRuleReason::Requested => "as asked with --id-rule".to_owned(),
+        IdRuleReason::WrittenIds { telegram, tdlib } => format!(
+            "from the written ids the rules disagree on: {telegram} follow Telegram's, {tdlib} TDLib's"
+        ),
+        IdRuleReason::Declaration(name) => {
+            format!("the schema declares `{name}`, as TDLib's and TON's schemas do")
+        }
+        _ => "the default: nothing in the schema points to TDLib's rule".to_owned(),
+    };
+    format!("ids: {rule} ({why})")
+}
+
+/// Every definition of `sources` on its own line, as TDLib's reference parser
+/// prints them: `name#id`, the fields as written, `= Type`. The ids are the
+/// checked schema's (written, or computed by its rule); definitions the check
+/// rejected are left out.
+pub fn listing(sources: &Sources, s: &Schema) -> String {
+    let mut ids: HashMap<(Kind, String), u32> = HashMap::new();
+    for c in s.combinators() {
+        ids.entry((c.kind, c.name.full())).or_insert(c.id);
+    }
+    for b in &s.builtins {
+        ids.entry((b.kind, b.name.clone()))
+            .or_insert(b.written_id.unwrap_or(b.computed_id));
+    }
+    let mut out = String::new();
+    for (file, source) in sources.iter() {
+        let (parsed, _) = tl_parser::parse_file(file, source.text());
+        for def in &parsed.definitions {
+            let kind = match def.section {
+                Section::Types => Kind::Constructor,
+                Section::Functions => Kind::Function,
+            };
+            let Some(id) = ids.get(&(kind, def.name.text.to_owned())) else {
+                continue;
+            };
+            let text = print::definition(def, Form::Literal);
+            let rest = text.get(def.name.text.len()..).unwrap_or_default();
+            let _ = writeln!(out, "{}#{id:08x}{rest}", def.name.text);
+        }
+    }
+    out
 }
 
 /// `a.tl + b.tl: layer 230, 1704 constructors (1 core line), 850 functions, 650 types; 0 errors, 3 warnings`.

@@ -42,6 +42,29 @@ impl From<VariantNaming> for tl_codegen::VariantNames {
     }
 }
 
+/// `--id-rule`: `tl_parser::IdRule`, or the choice from the schema.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum IdRuleFlag {
+    /// Chosen from the schema: its written ids, else its built-in declarations.
+    #[default]
+    Auto,
+    /// Telegram's normalization (`bytes` hashed as `string`, `flags.N?true` left out).
+    Telegram,
+    /// TDLib's reference parser: the definition as written (TDLib, TON).
+    Tdlib,
+}
+
+impl IdRuleFlag {
+    /// The rule to force, if any.
+    pub fn rule(self) -> Option<tl_parser::IdRule> {
+        match self {
+            IdRuleFlag::Auto => None,
+            IdRuleFlag::Telegram => Some(tl_parser::IdRule::Telegram),
+            IdRuleFlag::Tdlib => Some(tl_parser::IdRule::Tdlib),
+        }
+    }
+}
+
 /// Arguments of generation (`tlgen SCHEMA... -o DIR`).
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
@@ -79,6 +102,11 @@ pub struct GenerateArgs {
     /// constructor's whole name (`InputPeer::InputPeerUser`). Default `short`.
     #[arg(long, value_name = "NAMING")]
     pub variant_names: Option<VariantNaming>,
+    /// How ids that are not written are computed: `telegram` (api.tl, mtproto.tl),
+    /// `tdlib` (as written: TDLib's and TON's schemas), or `auto`, the default:
+    /// chosen from the schema, as `tlgen check` reports.
+    #[arg(long, value_name = "RULE", default_value = "auto")]
+    pub id_rule: IdRuleFlag,
     /// Write nothing; fail (exit 1) if `DIR/mod.rs` is not what would be written.
     #[arg(long)]
     pub check: bool,
@@ -104,6 +132,15 @@ pub struct CheckArgs {
     /// Treat warnings (such as a written id that differs from the computed one) as errors.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// After the summary, print every definition on its own line with the id
+    /// tlgen uses, as TDLib's reference parser prints them:
+    /// `name#1234abcd field:type ... = Type`.
+    #[arg(long)]
+    pub list: bool,
+    /// How ids that are not written are computed: `telegram`, `tdlib` or `auto`
+    /// (the default: chosen from the schema; the summary says which and why).
+    #[arg(long, value_name = "RULE", default_value = "auto")]
+    pub id_rule: IdRuleFlag,
     /// Print only errors and the summary, not warnings.
     #[arg(long, short)]
     pub quiet: bool,

@@ -79,6 +79,7 @@ fn builder(args: &GenerateArgs) -> Builder {
     for derive in &args.derives {
         builder = builder.derive(derive.clone());
     }
+    builder = builder.id_rule(args.id_rule.rule());
     if let Some(naming) = args.variant_names {
         builder = builder.variant_names(naming.into());
     }

@@ -20,13 +20,15 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use tl_codegen::{BuildError, Builder, Generated, ItemPath};
 use tl_parser::Kind;
-use tlgen_test_support::{API, CLIENT_ROOTS, MTPROTO, build, generic_query_name};
+use tlgen_test_support::{API, CLIENT_ROOTS, MTPROTO, TDLIB, TON, build, generic_query_name};
 
 /// The modules: name, schema file, the names it is pruned to (none: the whole
 /// schema), whether it has the `arbitrary` module.
-const MODULES: [(&str, &str, &[&str], bool); 5] = [
+const MODULES: [(&str, &str, &[&str], bool); 7] = [
     ("api", API, &[], false),
     ("mtproto", MTPROTO, &[], false),
+    ("tdlib", TDLIB, &[], false),
+    ("ton", TON, &[], true),
     ("api_pruned", API, CLIENT_ROOTS, true),
     ("api_join_group_call", API, &["phone.joinGroupCall"], false),
     ("api_get_config", API, &["help.getConfig"], false),
@@ -34,7 +36,7 @@ const MODULES: [(&str, &str, &[&str], bool); 5] = [
 
 fn main() -> Result<(), BuildError> {
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or(BuildError::NoOutDir)?);
-    let schema_dir = build::schemas(&[API, MTPROTO], "the full-schema tests");
+    let schema_dir = build::schemas(&[API, MTPROTO, TDLIB, TON], "the full-schema tests");
     let mut dispatch = String::new();
     for (module, file, keep, arbitrary) in MODULES {
         let out = out_dir.join(format!("{module}.rs"));

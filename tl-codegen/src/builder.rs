@@ -121,6 +121,14 @@ impl Builder {
         self
     }
 
+    /// How ids that are not written are computed (default `None`: chosen from
+    /// the schema); see [`Options::id_rule`].
+    #[must_use]
+    pub fn id_rule(mut self, rule: Option<tl_parser::IdRule>) -> Self {
+        self.options.id_rule = rule;
+        self
+    }
+
     /// Replaces all options at once.
     #[must_use]
     pub fn options(mut self, options: Options) -> Self {
@@ -172,7 +180,8 @@ impl Builder {
                 }
             }
         }
-        let checked = tl_parser::check(&sources);
+        let check_options = tl_parser::CheckOptions::default().id_rule(self.options.id_rule);
+        let checked = tl_parser::check_with(&sources, check_options);
         let (schema, warnings) = match checked.into_result() {
             Ok(ok) => ok,
             Err(diagnostics) => return Err(BuildError::Schema(Report::new(sources, diagnostics))),

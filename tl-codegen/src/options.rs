@@ -53,6 +53,12 @@ pub struct Options {
     pub keep: Vec<String>,
     /// How enum variants are named. Default [`VariantNames::Short`].
     pub variant_names: VariantNames,
+    /// How ids that are not written are computed (`tl_parser::IdRule`). `None`
+    /// (the default) chooses from the schema: by its written ids where the rules
+    /// disagree on them, else TDLib's rule when it declares a built-in only TDLib's
+    /// and TON's schemas declare (`int53 = Int53;`, `object ? = Object;`), else
+    /// Telegram's.
+    pub id_rule: Option<tl_parser::IdRule>,
 }
 
 /// How the variants of a generated enum are named after their constructors.
@@ -82,6 +88,7 @@ impl Default for Options {
             format: cfg!(feature = "format"),
             keep: Vec::new(),
             variant_names: VariantNames::Short,
+            id_rule: None,
         }
     }
 }

@@ -68,6 +68,9 @@ pub enum Code {
     LayerMismatch,
     /// The schema holds no definition at all (empty file, only comments).
     EmptySchema,
+    /// Two functions share one id (TDLib declares a function's head under a
+    /// second name on purpose); the first keeps the id in id lookups.
+    SharedFunctionId,
     /// Code generation: two TL names that become one Rust name in one scope.
     RustNameCollision,
     /// Code generation: a valid TL construct that has no Rust form (a generic
@@ -104,6 +107,7 @@ impl Code {
             Code::IdMismatch => "W0301",
             Code::LayerMismatch => "W0302",
             Code::EmptySchema => "E0214",
+            Code::SharedFunctionId => "W0303",
             Code::RustNameCollision => "E0401",
             Code::NotRepresentable => "E0402",
             Code::NoFiniteValue => "E0403",

@@ -25,10 +25,12 @@ pub mod print;
 pub mod schema;
 pub mod source;
 
-pub use check::{Checked, check, closest_name};
+pub use check::{CheckOptions, Checked, check, check_with, closest_name};
 pub use diagnostic::{Code, Diagnostic, Label, Severity};
 pub use parser::parse_file;
-pub use schema::{Builtin, Combinator, Field, FlagGroup, Kind, Name, Schema, Ty, TypeDef};
+pub use schema::{
+    Builtin, Combinator, Field, FlagGroup, IdRule, IdRuleReason, Kind, Name, Schema, Ty, TypeDef,
+};
 pub use source::{FileId, LineCol, Location, SourceFile, Sources, Span};
 
 /// Checks a single schema text; `name` is used in diagnostics.

@@ -4,6 +4,10 @@
 use crate::ast::{Arg, Definition, TypeExpr, TypeExprKind};
 
 /// Which text to produce.
+///
+/// The forms other than [`Form::Canonical`] are the texts the id rules hash
+/// (see [`crate::schema::IdRule`]); [`Form::Literal`] is also how TDLib's
+/// reference parser prints a definition (after its `#id`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
     /// As a person writes it: `name#id {X:Type} a:flags.0?true b:Vector<T> = R`.
@@ -15,6 +19,10 @@ pub enum Form {
     /// As [`Form::Normalized`] but with `bytes` left as `bytes`: a few ids
     /// Telegram assigned (in mtproto.tl) were computed this way.
     NormalizedBytesKept,
+    /// The text TDLib's reference parser hashes: as [`Form::Normalized`] but
+    /// with every field as written (`bytes` stays `bytes`, `flags.N?true`
+    /// fields are kept).
+    Literal,
 }
 
 /// Prints `def` in the given form (without the trailing `;`).
@@ -71,7 +79,7 @@ fn printed(arg: &Arg<'_>, form: Form) -> bool {
     match arg {
         Arg::Field(f) => {
             let is_true = matches!(f.ty.kind, TypeExprKind::Name("true"));
-            form == Form::Canonical || f.condition.is_none() || !is_true
+            matches!(form, Form::Canonical | Form::Literal) || f.condition.is_none() || !is_true
         }
         Arg::Repeat(_) => true,
     }
@@ -151,7 +159,7 @@ fn write_type_expr(out: &mut String, ty: &TypeExpr<'_>, form: Form) {
             write_type_expr(out, head, form);
             let (open, sep, close) = match form {
                 Form::Canonical => ('<', ',', Some('>')),
-                Form::Normalized | Form::NormalizedBytesKept => (' ', ' ', None),
+                Form::Normalized | Form::NormalizedBytesKept | Form::Literal => (' ', ' ', None),
             };
             if args.is_empty() {
                 out.push(open);

@@ -64,6 +64,10 @@ pub enum Kind {
 }
 
 /// The TL built-in types.
+///
+/// Some are other dialects' spellings of the same wire value (TDLib's `int32`
+/// is Telegram's `int`): they are kept apart because their names differ in
+/// documentation and JSON; [`Builtin::wire`] gives the value on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Builtin {
     /// `int`: 32-bit signed.
@@ -80,9 +84,36 @@ pub enum Builtin {
     Int128,
     /// `int256`: 32 bytes.
     Int256,
+    /// TDLib's `int32`: an `int`.
+    Int32,
+    /// TDLib's `int53`: a 64-bit signed integer holding at most 53 significant
+    /// bits (so that JSON readers can keep it in a double); a `long` on the wire.
+    Int53,
+    /// TDLib's `int64`: a `long`.
+    Int64,
+    /// tonlib's `secureString`: a `string` whose memory the C++ side wipes.
+    SecureString,
+    /// tonlib's `secureBytes`: `bytes` whose memory the C++ side wipes.
+    SecureBytes,
 }
 
 impl Builtin {
+    /// Every built-in, in declaration order.
+    pub const ALL: [Builtin; 12] = [
+        Builtin::Int,
+        Builtin::Long,
+        Builtin::Double,
+        Builtin::String,
+        Builtin::Bytes,
+        Builtin::Int128,
+        Builtin::Int256,
+        Builtin::Int32,
+        Builtin::Int53,
+        Builtin::Int64,
+        Builtin::SecureString,
+        Builtin::SecureBytes,
+    ];
+
     /// The TL spelling.
     pub fn tl_name(self) -> &'static str {
         match self {
@@ -93,11 +124,18 @@ impl Builtin {
             Builtin::Bytes => "bytes",
             Builtin::Int128 => "int128",
             Builtin::Int256 => "int256",
+            Builtin::Int32 => "int32",
+            Builtin::Int53 => "int53",
+            Builtin::Int64 => "int64",
+            Builtin::SecureString => "secureString",
+            Builtin::SecureBytes => "secureBytes",
         }
     }
 
     /// The built-in named `name`, if any.
     pub fn from_tl_name(name: &str) -> Option<Builtin> {
+        // A match rather than a search of `ALL`: every type name a schema
+        // mentions is looked up here first.
         Some(match name {
             "int" => Builtin::Int,
             "long" => Builtin::Long,
@@ -106,9 +144,73 @@ impl Builtin {
             "bytes" => Builtin::Bytes,
             "int128" => Builtin::Int128,
             "int256" => Builtin::Int256,
+            "int32" => Builtin::Int32,
+            "int53" => Builtin::Int53,
+            "int64" => Builtin::Int64,
+            "secureString" => Builtin::SecureString,
+            "secureBytes" => Builtin::SecureBytes,
             _ => return None,
         })
     }
+
+    /// The built-in of Telegram's schemas with the same wire encoding (and
+    /// Rust type): `int32` is an `int`, `int53` and `int64` are `long`s,
+    /// `secureString` a `string`, `secureBytes` `bytes`; the others are their own.
+    pub fn wire(self) -> Builtin {
+        match self {
+            Builtin::Int32 => Builtin::Int,
+            Builtin::Int53 | Builtin::Int64 => Builtin::Long,
+            Builtin::SecureString => Builtin::String,
+            Builtin::SecureBytes => Builtin::Bytes,
+            other => other,
+        }
+    }
+}
+
+/// How the id of a definition without a written `#id` is computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum IdRule {
+    /// Telegram's normalization (api.tl, mtproto.tl): CRC32 of the definition
+    /// with `bytes` fields hashed as `string` and `flags.N?true` fields left out.
+    #[default]
+    Telegram,
+    /// TDLib's reference parser (td/generate/tl-parser, used for TDLib's and
+    /// TON's schemas): CRC32 of the definition as written, every field kept.
+    Tdlib,
+}
+
+impl IdRule {
+    /// How the rule is named on the command line and in messages: `telegram`, `tdlib`.
+    pub fn name(self) -> &'static str {
+        match self {
+            IdRule::Telegram => "telegram",
+            IdRule::Tdlib => "tdlib",
+        }
+    }
+}
+
+/// Why the checker used the [`IdRule`] it did.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum IdRuleReason {
+    /// The caller asked for it.
+    Requested,
+    /// Written ids of definitions the two rules hash differently (ones with a
+    /// `bytes` or `flags.N?true` field) agree with it more often than with the
+    /// other rule.
+    WrittenIds {
+        /// How many such written ids Telegram's rule reproduces.
+        telegram: usize,
+        /// How many such written ids TDLib's rule reproduces.
+        tdlib: usize,
+    },
+    /// No written id tells the rules apart, and the schema declares a built-in
+    /// only TDLib's and TON's schemas declare (`int53 = Int53;`, `object ? = Object;`).
+    Declaration(String),
+    /// Nothing in the schema tells the rules apart: Telegram's rule, the default.
+    #[default]
+    Default,
 }
 
 /// A resolved type, as used by a field or a function result.
@@ -142,8 +244,18 @@ pub enum Ty {
         /// Whether written `!X`.
         bang: bool,
     },
-    /// `Object`: any boxed value.
+    /// `Object`: any boxed value. Also TON's `Function` (any function: a boxed
+    /// value too, its constructor id first).
     Object,
+    /// A repetition of `int`s declared as a built-in, such as TON's
+    /// `int512 16*[ int ] = Int512;`: that many 32-bit words, kept as bytes.
+    /// (`int128` and `int256` are [`Builtin`]s.)
+    IntArray {
+        /// The declared name (`int512`).
+        name: String,
+        /// The number of 32-bit words.
+        words: u32,
+    },
 }
 
 /// The condition of a flagged field.
@@ -273,6 +385,10 @@ pub struct Schema {
     pub types: Vec<TypeDef>,
     /// Core built-in lines, in source order (identical repeats kept once).
     pub builtins: Vec<BuiltinDecl>,
+    /// How ids that are not written were computed.
+    pub id_rule: IdRule,
+    /// Why that rule.
+    pub id_rule_reason: IdRuleReason,
 }
 
 impl Schema {

@@ -514,8 +514,8 @@ fn a_written_id_that_differs_from_the_crc32_is_a_warning_with_both_ids() {
     assert_eq!(
         w.notes,
         vec![
-            "normalized text hashed: `a = A`".to_owned(),
-            "written #12345678, CRC32 of the normalized text #7aae25b9".to_owned()
+            "text hashed (telegram id rule): `a = A`".to_owned(),
+            "written #12345678, CRC32 of that text #7aae25b9".to_owned()
         ]
     );
 }

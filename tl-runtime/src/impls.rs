@@ -8,7 +8,7 @@
 //! | `int` | `i32` | bare = boxed |
 //! | `long` | `i64` | bare = boxed |
 //! | `double` | `f64` | bare = boxed |
-//! | `int128` / `int256` | `[u8; 16]` / `[u8; 32]` | bare = boxed |
+//! | `int128` / `int256` / `N*[ int ]` | `[u8; 16]` / `[u8; 32]` / `[u8; 4N]` | bare = boxed |
 //! | `string` | `String` (`str` for writing) | bare = boxed |
 //! | `Bool` | `bool` | boxed only: the bare form would carry no information |
 //! | `Vector<T>` / `vector<T>` | `Vec<T>` (`[T]` for writing) | `Serialize` = boxed, `SerializeBare` = bare |
@@ -63,8 +63,45 @@ macro_rules! fixed {
 fixed!(i32, wire::INT_LEN, wire::write_int, read_i32);
 fixed!(i64, wire::LONG_LEN, wire::write_long, read_i64);
 fixed!(f64, wire::DOUBLE_LEN, wire::write_double, read_f64);
-fixed!([u8; 16], wire::INT128_LEN, wire::write_int128, read_int128);
-fixed!([u8; 32], wire::INT256_LEN, wire::write_int256, read_int256);
+
+// `int128`, `int256` and any other repetition of `int`s a schema declares
+// (TON's `int512 16*[ int ]`): the bytes verbatim, bare and boxed alike.
+
+impl<const N: usize> Serialize for [u8; N] {
+    #[inline]
+    fn serialize(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(self);
+    }
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        N
+    }
+}
+
+impl<const N: usize> SerializeBare for [u8; N] {
+    #[inline]
+    fn serialize_bare(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(self);
+    }
+    #[inline]
+    fn bare_len(&self) -> usize {
+        N
+    }
+}
+
+impl<const N: usize> Deserialize for [u8; N] {
+    #[inline]
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        reader.read_array()
+    }
+}
+
+impl<const N: usize> DeserializeBare for [u8; N] {
+    #[inline]
+    fn deserialize_bare(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        reader.read_array()
+    }
+}
 
 impl Serialize for bool {
     #[inline]

@@ -14,6 +14,16 @@ pub mod mtproto {
     include!(concat!(env!("OUT_DIR"), "/mtproto.rs"));
 }
 
+/// TDLib's client API (td_api.tl).
+pub mod tdlib {
+    include!(concat!(env!("OUT_DIR"), "/tdlib.rs"));
+}
+
+/// TON's lite-server API (lite_api.tl), with random values of every type.
+pub mod ton {
+    include!(concat!(env!("OUT_DIR"), "/ton.rs"));
+}
+
 /// Telegram's API pruned to what a small client calls
 /// ([`tlgen_test_support::CLIENT_ROOTS`]), with random values of every type.
 pub mod api_pruned {

@@ -205,7 +205,7 @@ impl<'a> Synth<'a> {
     /// Whether a value of `ty` can be written from allowed constructors.
     fn satisfiable(&self, ty: &Ty) -> bool {
         match ty {
-            Ty::Builtin(_) | Ty::Flags | Ty::True | Ty::Vector { .. } => true,
+            Ty::Builtin(_) | Ty::Flags | Ty::True | Ty::Vector { .. } | Ty::IntArray { .. } => true,
             // `Bool` is written directly (boolTrue/boolFalse), allowed or not:
             // clients treat it as a primitive (Telethon lists no class for it).
             Ty::Boxed(name) if is_bool(name) => true,
@@ -259,6 +259,12 @@ impl<'a> Synth<'a> {
     fn random_value(&mut self, ty: &Ty, depth: usize, out: &mut Vec<u8>) {
         match ty {
             Ty::Builtin(b) => self.random_builtin(*b, out),
+            // A declared repetition of `int`s: that many 4-byte words.
+            Ty::IntArray { words, .. } => {
+                for _ in 0..*words {
+                    out.extend_from_slice(&(self.rng.next_u64() as u32).to_le_bytes());
+                }
+            }
             Ty::Flags => out.extend_from_slice(&(self.rng.next_u64() as u32).to_le_bytes()),
             Ty::True => {}
             Ty::Boxed(name) if is_bool(name) => {
@@ -338,7 +344,13 @@ impl<'a> Synth<'a> {
     fn random_builtin(&mut self, b: Builtin, out: &mut Vec<u8>) {
         let r = self.rng.next_u64();
         match b {
-            Builtin::Int => {
+            // TDLib's `int53` holds at most 53 bits; on the wire, like
+            // `int64`, it is a `long`.
+            Builtin::Int53 => {
+                let v = (r as i64) >> 11;
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+            Builtin::Int | Builtin::Int32 => {
                 let v = match self.rng.below(10) {
                     0 => [0, 1, -1, i32::MIN, i32::MAX, 255, 256, -256][(r % 8) as usize],
                     1..=3 => (r % 101_000) as i32 - 1000,
@@ -346,7 +358,7 @@ impl<'a> Synth<'a> {
                 };
                 out.extend_from_slice(&v.to_le_bytes());
             }
-            Builtin::Long => {
+            Builtin::Long | Builtin::Int64 => {
                 let v = match self.rng.below(10) {
                     0 => [0, 1, -1, i64::MIN, i64::MAX, 255, 1 << 32, -(1 << 40)][(r % 8) as usize],
                     1..=3 => (r % 101_000) as i64 - 1000,
@@ -377,12 +389,12 @@ impl<'a> Synth<'a> {
                 };
                 out.extend_from_slice(&v.to_le_bytes());
             }
-            Builtin::String => {
+            Builtin::String | Builtin::SecureString => {
                 let len = self.random_len();
                 let text = self.random_text(len);
                 tl_string(text.as_bytes(), out);
             }
-            Builtin::Bytes => {
+            Builtin::Bytes | Builtin::SecureBytes => {
                 let len = self.random_len();
                 let data: Vec<u8> = (0..len).map(|_| self.rng.next_u64() as u8).collect();
                 tl_string(&data, out);
@@ -497,6 +509,10 @@ impl<'a> Synth<'a> {
     fn value(&mut self, ty: &Ty, flags: Flags, depth: usize, out: &mut Vec<u8>) {
         match ty {
             Ty::Builtin(b) => self.builtin(*b, out),
+            Ty::IntArray { words, .. } => {
+                let n = self.next();
+                out.extend(std::iter::repeat_n(n as u8, 4 * *words as usize));
+            }
             Ty::Flags => out.extend_from_slice(&self.next().to_le_bytes()),
             Ty::True => {}
             Ty::Boxed(name) if name.namespace.is_empty() && name.name == "Bool" => {
@@ -560,13 +576,17 @@ impl<'a> Synth<'a> {
     fn builtin(&mut self, b: Builtin, out: &mut Vec<u8>) {
         let n = self.next();
         match b {
-            Builtin::Int => out.extend_from_slice(&(n as i32).wrapping_neg().to_le_bytes()),
-            Builtin::Long => {
+            Builtin::Int | Builtin::Int32 => {
+                out.extend_from_slice(&(n as i32).wrapping_neg().to_le_bytes())
+            }
+            Builtin::Long | Builtin::Int53 | Builtin::Int64 => {
                 out.extend_from_slice(&(i64::from(n) * -0x0123_4567_89ab).to_le_bytes())
             }
             Builtin::Double => out.extend_from_slice(&(f64::from(n) + 0.5).to_le_bytes()),
-            Builtin::String => tl_string(format!("текст {n} ✓").as_bytes(), out),
-            Builtin::Bytes => {
+            Builtin::String | Builtin::SecureString => {
+                tl_string(format!("текст {n} ✓").as_bytes(), out)
+            }
+            Builtin::Bytes | Builtin::SecureBytes => {
                 let data: Vec<u8> = (0..(n % 300) as u8).collect();
                 tl_string(&data, out);
             }

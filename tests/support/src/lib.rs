@@ -20,6 +20,10 @@ use tl_parser::Schema;
 pub const API: &str = "api-layer230.tl";
 /// The MTProto service schema.
 pub const MTPROTO: &str = "mtproto.tl";
+/// TDLib's client API (ids computed by TDLib's rule, its own number types).
+pub const TDLIB: &str = "tdlib-td_api.tl";
+/// TON's lite-server API (`object ? = Object;`, `int256 8*[ int ]`).
+pub const TON: &str = "ton-lite_api.tl";
 /// A client's root set of functions: what a small Telegram client calls. The
 /// module pruned to it (`Options::keep`) is compiled and checked against the full
 /// one by `tests/full-schema`, and its build time measured by

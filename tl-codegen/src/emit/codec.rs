@@ -124,7 +124,10 @@ impl Codec<'_> {
             ValueType::Enum(_)
             | ValueType::Vector { .. }
             | ValueType::Param(_)
-            | ValueType::Object => {
+            | ValueType::Object
+            | ValueType::IntArray(_)
+            // The model gives the wire builtins only: the others are spellings.
+            | ValueType::Builtin(_) => {
                 quote!(#rt::Serialize::serialize(#by_ref, #out))
             }
         }
@@ -242,6 +245,7 @@ fn min_len(model: &Model<'_>, ty: &ValueType, visiting: &mut BTreeSet<usize>) ->
         ValueType::Builtin(Builtin::Long | Builtin::Double) => 8,
         ValueType::Builtin(Builtin::Int128) => 16,
         ValueType::Builtin(Builtin::Int256) => 32,
+        ValueType::IntArray(words) => 4 * *words as usize,
         ValueType::Builtin(_)
         | ValueType::Flags
         | ValueType::Bool

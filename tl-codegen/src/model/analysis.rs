@@ -158,13 +158,16 @@ const ENUM_ESTIMATE: usize = INLINE_LIMIT + 8;
 /// Rough size of a value of `ty` held inline.
 fn estimated_size(ty: &ValueType) -> usize {
     match ty {
-        ValueType::Builtin(Builtin::Int) | ValueType::Flags => 4,
-        ValueType::Builtin(Builtin::Long | Builtin::Double) => 8,
-        ValueType::Builtin(Builtin::Int128) => 16,
-        ValueType::Builtin(Builtin::Int256) => 32,
-        ValueType::Builtin(Builtin::String | Builtin::Bytes)
-        | ValueType::Vector { .. }
-        | ValueType::Object => 24,
+        ValueType::Builtin(b) => match b.wire() {
+            Builtin::Long | Builtin::Double => 8,
+            Builtin::Int128 => 16,
+            Builtin::Int256 => 32,
+            Builtin::String | Builtin::Bytes => 24,
+            _ => 4,
+        },
+        ValueType::Flags => 4,
+        ValueType::IntArray(words) => 4 * *words as usize,
+        ValueType::Vector { .. } | ValueType::Object => 24,
         ValueType::True => 0,
         ValueType::Bool => 1,
         ValueType::Enum(_) | ValueType::Param(_) => ENUM_ESTIMATE,
@@ -332,6 +335,8 @@ fn has_default(ty: &ValueType, structs: &[bool]) -> bool {
         | ValueType::Bool
         | ValueType::Vector { .. } => true,
         ValueType::Bare(s) => structs.get(*s).copied().unwrap_or(false),
+        // The standard library implements `Default` for arrays of at most 32.
+        ValueType::IntArray(words) => *words <= 8,
         // No constructor of a type is more natural than another; a parameter
         // and an object have no value of their own.
         ValueType::Enum(_) | ValueType::Param(_) | ValueType::Object => false,

@@ -404,6 +404,7 @@ pub(crate) fn ty(t: &tl_parser::Ty) -> String {
         }
         Ty::Param { name, bang } => format!("{}{name}", if *bang { "!" } else { "" }),
         Ty::Object => "Object".to_owned(),
+        Ty::IntArray { name, .. } => name.clone(),
     }
 }
 

@@ -140,14 +140,17 @@ pub(crate) enum ValueType {
     Param(RustName),
     /// `Object`: the runtime's `RawObject`.
     Object,
+    /// A built-in repetition of `int`s (`int512 16*[ int ]`): this many 32-bit
+    /// words, as a byte array.
+    IntArray(u32),
 }
 
 impl ValueType {
     /// Whether the Rust type is `Copy` (numbers, fixed-size arrays, `bool`).
     pub(crate) fn is_copy(&self) -> bool {
         match self {
-            ValueType::Builtin(b) => !matches!(b, Builtin::String | Builtin::Bytes),
-            ValueType::Flags | ValueType::True | ValueType::Bool => true,
+            ValueType::Builtin(b) => !matches!(b.wire(), Builtin::String | Builtin::Bytes),
+            ValueType::Flags | ValueType::True | ValueType::Bool | ValueType::IntArray(_) => true,
             ValueType::Enum(_)
             | ValueType::Bare(_)
             | ValueType::Vector { .. }
@@ -398,7 +401,8 @@ impl Index<'_> {
     /// keeps everything that is referenced).
     fn resolve(&self, ty: &Ty) -> Option<ValueType> {
         Some(match ty {
-            Ty::Builtin(b) => ValueType::Builtin(*b),
+            // Other dialects' spellings (`int53`) are the wire value they stand for.
+            Ty::Builtin(b) => ValueType::Builtin(b.wire()),
             Ty::Flags => ValueType::Flags,
             Ty::True => ValueType::True,
             Ty::Boxed(name) => {
@@ -419,6 +423,7 @@ impl Index<'_> {
             },
             Ty::Param { name, .. } => ValueType::Param(naming::type_name(name)),
             Ty::Object => ValueType::Object,
+            Ty::IntArray { words, .. } => ValueType::IntArray(*words),
         })
     }
 
@@ -611,6 +616,10 @@ impl<'s> Model<'s> {
                 let rt = &self.runtime;
                 quote!(#rt::RawObject)
             }
+            ValueType::IntArray(words) => {
+                let len = proc_macro2::Literal::usize_unsuffixed(4 * *words as usize);
+                quote!([u8; #len])
+            }
         }
     }
 
@@ -636,8 +645,12 @@ impl<'s> Model<'s> {
     /// others (`bytes`, bare types, `#`) through `wire` functions.
     pub(crate) fn is_canonical(ty: &ValueType) -> bool {
         match ty {
-            ValueType::Builtin(b) => *b != Builtin::Bytes,
-            ValueType::Bool | ValueType::Enum(_) | ValueType::Param(_) | ValueType::Object => true,
+            ValueType::Builtin(b) => b.wire() != Builtin::Bytes,
+            ValueType::Bool
+            | ValueType::Enum(_)
+            | ValueType::Param(_)
+            | ValueType::Object
+            | ValueType::IntArray(_) => true,
             ValueType::Vector { boxed, item } => *boxed && Self::is_canonical(item),
             ValueType::Flags | ValueType::True | ValueType::Bare(_) => false,
         }
@@ -706,11 +719,11 @@ impl<'s> Model<'s> {
 /// The Rust type of a TL builtin, by absolute path where it is not a primitive.
 pub(crate) fn builtin_type(b: Builtin) -> TokenStream {
     match b {
-        Builtin::Int => quote!(i32),
-        Builtin::Long => quote!(i64),
+        Builtin::Int | Builtin::Int32 => quote!(i32),
+        Builtin::Long | Builtin::Int53 | Builtin::Int64 => quote!(i64),
         Builtin::Double => quote!(f64),
-        Builtin::String => quote!(::std::string::String),
-        Builtin::Bytes => quote!(::std::vec::Vec<u8>),
+        Builtin::String | Builtin::SecureString => quote!(::std::string::String),
+        Builtin::Bytes | Builtin::SecureBytes => quote!(::std::vec::Vec<u8>),
         Builtin::Int128 => quote!([u8; 16]),
         Builtin::Int256 => quote!([u8; 32]),
     }

@@ -9,8 +9,8 @@ use crate::hash::{FastMap, FastSet};
 use crate::parser::parse_file;
 use crate::print::{self, Form};
 use crate::schema::{
-    BuiltinDecl, Combinator, Condition, Field, FlagGroup, Kind, Name, Schema, Ty, TypeDef,
-    TypeParam,
+    Builtin, BuiltinDecl, Combinator, Condition, Field, FlagGroup, IdRule, IdRuleReason, Kind,
+    Name, Schema, Ty, TypeDef, TypeParam,
 };
 use crate::source::{FileId, Location, Sources, Span};
 use resolve::{Local, Scope, TypeEntry, is_boxed_name};
@@ -62,13 +62,51 @@ impl Checked {
     }
 }
 
-/// Names of the core built-in combinators tlgen understands.
-const BUILTIN_NAMES: [&str; 8] = [
-    "int", "long", "double", "string", "bytes", "int128", "int256", "vector",
+/// Names a core built-in line may declare, besides the [`Builtin`]s and
+/// repetitions of `int` (`int512 16*[ int ] = Int512;`).
+const OTHER_BUILTIN_NAMES: [&str; 3] = ["vector", "object", "function"];
+
+/// Built-ins that only TDLib's and TON's schemas declare: one of them picks
+/// TDLib's id rule when no written id tells the rules apart.
+const TDLIB_DECLARATIONS: [&str; 8] = [
+    "int32",
+    "int53",
+    "int64",
+    "object",
+    "function",
+    "secureString",
+    "secureBytes",
+    // `bytes` declared as a constructor (TDLib's `bytes = Bytes;`, TON's
+    // `bytes data:string = Bytes;`), not as `bytes ? = Bytes;`.
+    "bytes",
 ];
 
-/// Parses every file of `sources` and checks them together as one schema.
+/// Options of [`check_with`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CheckOptions {
+    /// The rule for ids that are not written; `None` chooses it from the
+    /// schema (see [`IdRuleReason`]).
+    pub id_rule: Option<IdRule>,
+}
+
+impl CheckOptions {
+    /// Forces the id rule (`None`: choose it from the schema).
+    #[must_use]
+    pub fn id_rule(mut self, rule: Option<IdRule>) -> Self {
+        self.id_rule = rule;
+        self
+    }
+}
+
+/// Parses every file of `sources` and checks them together as one schema,
+/// choosing the id rule from the schema.
 pub fn check(sources: &Sources) -> Checked {
+    check_with(sources, CheckOptions::default())
+}
+
+/// Parses every file of `sources` and checks them together as one schema.
+pub fn check_with(sources: &Sources, options: CheckOptions) -> Checked {
     let mut diagnostics = Vec::new();
     let mut files = Vec::with_capacity(sources.len());
     let mut layers = Vec::new();
@@ -90,7 +128,7 @@ pub fn check(sources: &Sources) -> Checked {
     let definitions = files
         .into_iter()
         .flat_map(|(file, defs)| defs.into_iter().map(move |d| (file, d)));
-    checker.collect(count, definitions);
+    checker.collect(count, definitions, options.id_rule);
     if checker.schema.constructors.is_empty()
         && checker.schema.functions.is_empty()
         && checker.schema.builtins.is_empty()
@@ -151,6 +189,9 @@ struct Checker {
     schema: Schema,
     /// One buffer for printing definitions; the texts kept are copied out.
     text: String,
+    /// Names declared by built-in lines that stand for a type their name does
+    /// not say (`int512` for 16 words, `Function` for any boxed value).
+    declared: FastMap<String, Ty>,
 }
 
 impl Checker {
@@ -184,29 +225,74 @@ impl Checker {
     }
 
     /// Checks the `count` definitions of `definitions` one by one, then
-    /// resolves the ones that passed.
+    /// resolves the ones that passed. Ids are computed once the rule is known:
+    /// `requested`, or the one the schema's written ids and declarations show.
     fn collect<'a>(
         &mut self,
         count: usize,
         definitions: impl Iterator<Item = (FileId, Definition<'a>)>,
+        requested: Option<IdRule>,
     ) {
-        let mut pending: Vec<Pending<'a>> = Vec::with_capacity(count);
-        let mut builtin_seen: HashMap<String, (String, Location)> = HashMap::new();
-        let mut seen: FastMap<(Kind, &str), usize> = FastMap::default();
-        seen.reserve(count);
+        let mut all: Vec<Pending<'a>> = Vec::with_capacity(count);
+        // Written ids of definitions the two rules hash differently, counted
+        // by the rule that reproduces them.
+        let (mut telegram_votes, mut tdlib_votes) = (0, 0);
+        let mut declaration: Option<&'a str> = None;
         for (file, def) in definitions {
             self.text.clear();
             print::write_definition(&mut self.text, &def, Form::Normalized);
             let computed_id = crc32fast::hash(self.text.as_bytes());
             let normalized = self.text.as_str().to_owned();
-            let p = Pending {
+            if let (Some(written), true) = (def.id, rules_differ(&def)) {
+                let literal = crc32fast::hash(print::definition(&def, Form::Literal).as_bytes());
+                telegram_votes += usize::from(written.value == computed_id);
+                tdlib_votes += usize::from(written.value == literal);
+            }
+            let name = def.name.text;
+            if declaration.is_none()
+                && is_builtin(&def)
+                && TDLIB_DECLARATIONS.contains(&name)
+                && !(name == "bytes" && def.builtin_marker)
+            {
+                declaration = Some(name);
+            }
+            all.push(Pending {
                 file,
                 def,
                 computed_id,
                 normalized,
-            };
+            });
+        }
+        let (rule, reason) = match (requested, declaration) {
+            (Some(rule), _) => (rule, IdRuleReason::Requested),
+            _ if telegram_votes != tdlib_votes => (
+                if telegram_votes > tdlib_votes {
+                    IdRule::Telegram
+                } else {
+                    IdRule::Tdlib
+                },
+                IdRuleReason::WrittenIds {
+                    telegram: telegram_votes,
+                    tdlib: tdlib_votes,
+                },
+            ),
+            (None, Some(name)) => (IdRule::Tdlib, IdRuleReason::Declaration(name.to_owned())),
+            (None, None) => (IdRule::Telegram, IdRuleReason::Default),
+        };
+        self.schema.id_rule = rule;
+        self.schema.id_rule_reason = reason;
+
+        let mut pending: Vec<Pending<'a>> = Vec::with_capacity(count);
+        let mut builtin_seen: HashMap<String, (String, Location)> = HashMap::new();
+        let mut seen: FastMap<(Kind, &str), usize> = FastMap::default();
+        seen.reserve(count);
+        for mut p in all {
+            if rule == IdRule::Tdlib && rules_differ(&p.def) {
+                p.normalized = print::definition(&p.def, Form::Literal);
+                p.computed_id = crc32fast::hash(p.normalized.as_bytes());
+            }
             self.verify_id(&p);
-            if self.is_builtin(&p) {
+            if is_builtin(&p.def) {
                 self.builtin(p, &mut builtin_seen);
                 continue;
             }
@@ -214,11 +300,15 @@ impl Checker {
                 self.diagnostics.push(
                     Diagnostic::error(
                         Code::Unsupported,
-                        Location { file, span: repeat.span() },
+                        Location { file: p.file, span: repeat.span() },
                         format!("repetition `[ … ]` in `{}` is not supported", p.def.name.text),
                     )
-                    .with_help("repetitions are only understood in the core built-in lines (`vector`, `int128`, `int256`)"),
+                    .with_help("repetitions are only understood in built-in lines: `vector`, and repetitions of `int` such as `int512 16*[ int ] = Int512;`"),
                 );
+                continue;
+            }
+            if let Some(d) = unknown_number_type(&p) {
+                self.diagnostics.push(d);
                 continue;
             }
             let key = (p.kind(), p.def.name.text);
@@ -245,7 +335,7 @@ impl Checker {
         if written.value == p.computed_id {
             return;
         }
-        let bytes_kept = print::definition(&p.def, Form::NormalizedBytesKept);
+        let rule = self.schema.id_rule;
         let mut d = Diagnostic::warning(
             Code::IdMismatch,
             Location {
@@ -258,31 +348,67 @@ impl Checker {
             ),
         )
         .with_label("written here")
-        .with_note(format!("normalized text hashed: `{}`", p.normalized))
         .with_note(format!(
-            "written #{:08x}, CRC32 of the normalized text #{:08x}",
+            "text hashed ({} id rule): `{}`",
+            rule.name(),
+            p.normalized
+        ))
+        .with_note(format!(
+            "written #{:08x}, CRC32 of that text #{:08x}",
             written.value, p.computed_id
         ))
         .with_help("the written id is used; if the definition was edited, update or remove the id");
-        if bytes_kept != p.normalized && crc32fast::hash(bytes_kept.as_bytes()) == written.value {
-            d = d.with_note(
-                "the written id is the CRC32 of the text with `bytes` left unchanged: it was computed without the `bytes` -> `string` rule",
-            );
+        // Say so when the written id follows another rule.
+        let others: &[(Form, &str)] = match rule {
+            IdRule::Tdlib => &[(
+                Form::Normalized,
+                "Telegram's rule hashes it (`bytes` as `string`, `flags.N?true` fields left out)",
+            )],
+            _ => &[
+                (
+                    Form::NormalizedBytesKept,
+                    "with `bytes` left unchanged: it was computed without the `bytes` -> `string` rule",
+                ),
+                (Form::Literal, "as written (TDLib's id rule)"),
+            ],
+        };
+        for &(form, how) in others {
+            let text = print::definition(&p.def, form);
+            if text != p.normalized && crc32fast::hash(text.as_bytes()) == written.value {
+                d = d.with_note(format!("the written id is the CRC32 of the text {how}"));
+                break;
+            }
         }
         self.diagnostics.push(d);
-    }
-
-    fn is_builtin(&self, p: &Pending<'_>) -> bool {
-        p.def.builtin_marker
-            || (p.def.section == Section::Types
-                && BUILTIN_NAMES.contains(&p.def.name.text)
-                && p.def.args.iter().any(|a| matches!(a, Arg::Repeat(_))))
     }
 
     fn builtin(&mut self, p: Pending<'_>, seen: &mut HashMap<String, (String, Location)>) {
         let name = p.def.name.text.to_owned();
         let location = p.name_location();
-        if !BUILTIN_NAMES.contains(&name.as_str()) {
+        let repetition = int_repetition(&p.def);
+        let known =
+            Builtin::from_tl_name(&name).is_some() || OTHER_BUILTIN_NAMES.contains(&name.as_str());
+        let expected_words = match name.as_str() {
+            "int128" => Some(4),
+            "int256" => Some(8),
+            _ => None,
+        };
+        if let (Some(words), Some(expected)) = (repetition, expected_words) {
+            if words != expected {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::UnknownBuiltin,
+                        location,
+                        format!("`{name}` is declared as {words} `int`s; it is {expected}"),
+                    )
+                    .with_help(format!("write `{name} {expected}*[ int ] = ...;`")),
+                );
+                return;
+            }
+        }
+        if !known && repetition.is_none() {
+            let mut names: Vec<&str> = Builtin::ALL.iter().map(|b| b.tl_name()).collect();
+            names.extend(OTHER_BUILTIN_NAMES);
             self.diagnostics.push(
                 Diagnostic::error(
                     Code::UnknownBuiltin,
@@ -290,8 +416,8 @@ impl Checker {
                     format!("`{name}` is not a built-in type tlgen knows"),
                 )
                 .with_help(format!(
-                    "the built-in types are {}; other types need constructors with fields",
-                    BUILTIN_NAMES.join(", ")
+                    "the built-in types are {}, and repetitions of `int` such as `int512 16*[ int ] = Int512;`; other types need constructors with fields",
+                    names.join(", ")
                 )),
             );
             return;
@@ -318,6 +444,20 @@ impl Checker {
                 .unwrap_or_default(),
             _ => String::new(),
         };
+        match (name.as_str(), repetition) {
+            // Any function is a boxed value on the wire, its id first.
+            ("function", _) => {
+                self.declared.insert(type_name.clone(), Ty::Object);
+            }
+            (_, Some(words)) if !known => {
+                let array = Ty::IntArray {
+                    name: name.clone(),
+                    words,
+                };
+                self.declared.insert(name.clone(), array);
+            }
+            _ => {}
+        }
         self.schema.builtins.push(BuiltinDecl {
             name,
             type_name,
@@ -333,6 +473,23 @@ impl Checker {
         by_id.reserve(pending.len());
         for p in pending {
             match by_id.get(&p.id()) {
+                Some(first) if first.kind() == Kind::Function && p.kind() == Kind::Function => {
+                    self.diagnostics.push(
+                        Diagnostic::warning(
+                            Code::SharedFunctionId,
+                            p.name_location(),
+                            format!(
+                                "functions `{}` and `{}` share id #{:08x}",
+                                p.def.name.text,
+                                first.def.name.text,
+                                p.id()
+                            ),
+                        )
+                        .with_secondary(first.name_location(), "first declared here")
+                        .with_note(format!("id lookups give `{}` for this id", first.def.name.text))
+                        .with_help("TDLib declares a function's head under a second name this way; if that is not meant, give one of them its own id"),
+                    );
+                }
                 Some(first) => self.diagnostics.push(
                     Diagnostic::error(
                         Code::DuplicateId,
@@ -396,7 +553,9 @@ impl Checker {
                 ),
             }
         }
+        let declared = std::mem::take(&mut self.declared);
         let scope = Scope {
+            declared: &declared,
             types: &types,
             type_index: &type_index,
             constructors: &constructors,
@@ -706,4 +865,74 @@ fn duplicate_name(earlier: &Pending<'_>, later: &Pending<'_>) -> Diagnostic {
              generate them as separate modules, one tlgen run or Builder per file, instead of checking them together",
         )
     }
+}
+
+/// Whether the two id rules hash `def` differently: it has a `bytes` field
+/// or a `flags.N?true` field (at the top level or inside a repetition).
+fn rules_differ(def: &Definition<'_>) -> bool {
+    fn differs(arg: &Arg<'_>) -> bool {
+        match arg {
+            Arg::Field(f) => match f.ty.kind {
+                TypeExprKind::Name("bytes") => true,
+                TypeExprKind::Name("true") => f.condition.is_some(),
+                _ => false,
+            },
+            Arg::Repeat(r) => r.args.iter().any(differs),
+        }
+    }
+    def.args.iter().any(differs)
+}
+
+/// Whether `def` is a core built-in line: written `name ? = Type;`, or a
+/// types-section declaration of a built-in's name (TDLib's `int53 = Int53;`,
+/// TON's `bytes data:string = Bytes;`, `vector {t:Type} # [ t ] = Vector t;`)
+/// or of a repetition of `int`s (`int512 16*[ int ] = Int512;`).
+fn is_builtin(def: &Definition<'_>) -> bool {
+    def.builtin_marker
+        || (def.section == Section::Types
+            && (Builtin::from_tl_name(def.name.text).is_some()
+                || def.name.text == "vector"
+                || int_repetition(def).is_some()))
+}
+
+/// For a definition whose only argument is `N*[ int ]`, the number N.
+fn int_repetition(def: &Definition<'_>) -> Option<u32> {
+    let [Arg::Repeat(r)] = def.args.as_slice() else {
+        return None;
+    };
+    let [Arg::Field(item)] = r.args.as_slice() else {
+        return None;
+    };
+    let is_int = item.name.is_none()
+        && item.condition.is_none()
+        && matches!(item.ty.kind, TypeExprKind::Name("int"));
+    match r.multiplicity.as_ref().map(|m| &m.kind) {
+        Some(&TypeExprKind::Number(n)) if is_int && r.name.is_none() && n > 0 => Some(n),
+        _ => None,
+    }
+}
+
+/// A constructor without fields named like a number type tlgen does not know
+/// (`uint32 = UInt32;`, `float = Float;`): generated as it stands, it would be
+/// a field that holds no number, so it is an error instead.
+fn unknown_number_type(p: &Pending<'_>) -> Option<Diagnostic> {
+    let name = p.def.name.text;
+    let stem = name.trim_end_matches(|c: char| c.is_ascii_digit());
+    let number_like = matches!(
+        stem,
+        "int" | "uint" | "float" | "long" | "ulong" | "short" | "ushort" | "double"
+    );
+    if p.kind() != Kind::Constructor || !p.def.args.is_empty() || !number_like {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            Code::UnknownBuiltin,
+            p.name_location(),
+            format!(
+                "`{name}` looks like a number type tlgen does not know: as a constructor without fields it would hold no number"
+            ),
+        )
+        .with_help("the number types are int, long, double, int32, int53, int64, int128, int256 and repetitions of `int` such as `int512 16*[ int ] = Int512;`"),
+    )
 }

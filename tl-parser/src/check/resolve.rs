@@ -21,6 +21,9 @@ pub(crate) struct TypeEntry<'a> {
 /// Everything a type name can refer to. Names borrow from the source text
 /// (`'a`); the tables are the checker's (`'s`).
 pub(crate) struct Scope<'s, 'a> {
+    /// Names declared by built-in lines that stand for another type
+    /// (`int512`, `Function`).
+    pub declared: &'s FastMap<String, Ty>,
     /// Boxed types, in order of first appearance.
     pub types: &'s [TypeEntry<'a>],
     /// Boxed type name -> index in `types`.
@@ -93,6 +96,9 @@ impl Scope<'_, '_> {
         if let Some(b) = Builtin::from_tl_name(name) {
             return Ok(Ty::Builtin(b));
         }
+        if let Some(ty) = self.declared.get(name) {
+            return Ok(ty.clone());
+        }
         match name {
             "true" => return Ok(Ty::True),
             "Object" => return Ok(Ty::Object),
@@ -117,16 +123,25 @@ impl Scope<'_, '_> {
     }
 
     fn undefined(&self, name: &str, at: Location) -> Diagnostic {
-        let builtins = [
-            "int", "long", "double", "string", "bytes", "int128", "int256", "true", "Object",
-            "Vector", "vector",
-        ];
+        let builtins = Builtin::ALL
+            .iter()
+            .map(|b| b.tl_name())
+            .chain(["true", "Object", "Vector", "vector"])
+            .chain(self.declared.keys().map(String::as_str));
         // Sorted, so that ties between suggestions go the same way every time.
         let mut types: Vec<&str> = self.types.iter().map(|t| t.name).collect();
         types.sort_unstable();
         let mut constructors: Vec<&str> = self.constructors.iter().copied().collect();
         constructors.sort_unstable();
-        let candidates = types.into_iter().chain(constructors).chain(builtins);
+        // Only names of the same case class: a boxed name is not a typo of a
+        // bare one (after a built-in line tlgen rejected, `Uint` must not
+        // suggest `uint`).
+        let boxed = is_boxed_name(name);
+        let candidates = types
+            .into_iter()
+            .chain(constructors)
+            .chain(builtins)
+            .filter(|c| is_boxed_name(c) == boxed);
         let d = Diagnostic::error(Code::UndefinedType, at, format!("undefined type `{name}`"));
         match closest(name, candidates) {
             Some(s) => d

@@ -39,9 +39,15 @@ pub fn parse_file(file: FileId, text: &str) -> (File<'_>, Vec<Diagnostic>) {
         if rest.starts_with("---") {
             let line_end = rest.find('\n').unwrap_or(rest.len());
             let marker = rest[..line_end].trim_end();
-            match marker {
-                "---functions---" => section = Section::Functions,
-                "---types---" => section = Section::Types,
+            // TDLib's parser also reads the markers with spaces inside the dashes
+            // (`--- functions ---`).
+            let word = marker
+                .strip_prefix("---")
+                .and_then(|m| m.strip_suffix("---"))
+                .map(str::trim);
+            match word {
+                Some("functions") => section = Section::Functions,
+                Some("types") => section = Section::Types,
                 _ => diagnostics.push(
                     Diagnostic::error(
                         Code::UnknownSection,

@@ -186,3 +186,127 @@ fn two_tl_names_for_one_rust_name_fail_check_as_they_fail_generation() {
     );
     assert!(!out_dir.exists());
 }
+
+/// `tlgen check --list SCHEMA` after its two summary lines, and its stderr.
+fn listing(file: &str) -> Option<(Vec<String>, String)> {
+    let dir = tlgen_test_support::schemas(&[file])?;
+    let path = dir.join(file).display().to_string();
+    let out = tlgen(&["check", "--list", &path]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let lines = stdout.lines().skip(2).map(str::to_owned).collect();
+    Some((lines, text(&out.stderr)))
+}
+
+#[test]
+fn listed_ids_of_tdlib_and_ton_schemas_are_tdlibs_reference_ids() {
+    for (schema, reference) in [
+        ("tdlib-td_api.tl", "reference-ids/tdlib-td_api.txt"),
+        ("ton-lite_api.tl", "reference-ids/ton-lite_api.txt"),
+    ] {
+        let Some((listed, _)) = listing(schema) else {
+            return;
+        };
+        let path = tlgen_test_support::schema_dir().join(reference);
+        let expected = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let expected: Vec<&str> = expected.lines().filter(|l| !l.is_empty()).collect();
+        let differences: Vec<String> = listed
+            .iter()
+            .zip(&expected)
+            .filter(|(a, b)| a != *b)
+            .map(|(a, b)| format!("tlgen:     {a}\nreference: {b}"))
+            .collect();
+        assert_eq!(listed.len(), expected.len(), "{schema}");
+        assert!(
+            differences.is_empty(),
+            "{schema}: {} differences:\n{}",
+            differences.len(),
+            differences.join("\n")
+        );
+    }
+}
+
+#[test]
+fn listed_ids_of_telegrams_schemas_are_their_written_ids() {
+    // Written ids counted with `grep -cE '^[A-Za-z_.0-9]+#[0-9a-f]+ '`.
+    for (schema, written_ids, warnings) in [
+        ("api-layer230.tl", 2554, 0),
+        ("api-layer186.tl", 1999, 0),
+        // Three ids Telegram assigned against its own rule.
+        ("mtproto.tl", 55, 3),
+    ] {
+        let Some((listed, stderr)) = listing(schema) else {
+            return;
+        };
+        assert_eq!(
+            stderr.matches("warning[W0301]").count(),
+            warnings,
+            "{schema}"
+        );
+        // Written ids, read from the text with a plain split, not tlgen's parser.
+        let path = tlgen_test_support::schema_dir().join(schema);
+        let source = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let id = |head: &str| -> Option<(String, u32)> {
+            let (name, hex) = head.split_once('#')?;
+            Some((name.to_owned(), u32::from_str_radix(hex, 16).ok()?))
+        };
+        let written: Vec<(String, u32)> = source
+            .lines()
+            .filter_map(|l| l.split_whitespace().next())
+            .filter(|head| !head.starts_with("//"))
+            .filter_map(id)
+            .collect();
+        let listed_ids: Vec<(String, u32)> = listed
+            .iter()
+            .filter_map(|l| l.split_whitespace().next())
+            .filter_map(id)
+            .collect();
+        let missing: Vec<&(String, u32)> =
+            written.iter().filter(|w| !listed_ids.contains(w)).collect();
+        assert_eq!(written.len(), written_ids, "{schema}");
+        assert!(missing.is_empty(), "{schema}: {missing:?}");
+    }
+}
+
+#[test]
+fn the_id_rule_is_reported_and_can_be_forced() {
+    let dir = temp_dir("id-rule");
+    // crc32("blob data:bytes = Blob") = 0xbb610091 (TDLib's rule),
+    // crc32("blob data:string = Blob") = 0x20dbc7fa (Telegram's),
+    // crc32("int53 = Int53") = 0x6781c7ee, as in reference-ids/tdlib-td_api.txt.
+    let path = write(
+        &dir,
+        "blob.tl",
+        b"int53 = Int53;\nblob data:bytes = Blob;\n",
+    );
+    let out = tlgen(&["check", "--list", &path]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        format!(
+            "{path}: no layer, 2 constructors (1 core line), 0 functions, 2 types; 0 errors, 0 warnings\n\
+             ids: TDLib's rule (the schema declares `int53`, as TDLib's and TON's schemas do)\n\
+             int53#6781c7ee = Int53\n\
+             blob#bb610091 data:bytes = Blob\n"
+        )
+    );
+    let out = tlgen(&["check", "--list", "--id-rule", "telegram", &path]);
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("ids: Telegram's rule (as asked with --id-rule)\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("blob#20dbc7fa data:bytes = Blob\n"),
+        "{stdout}"
+    );
+    let out = tlgen(&["check", "--id-rule", "literal", &path]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("--id-rule"),
+        "{}",
+        text(&out.stderr)
+    );
+}

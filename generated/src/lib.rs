@@ -34,3 +34,10 @@ pub use seed::{LAYER, enums, functions, name_for_id, types};
 pub mod edge {
     include!(concat!(env!("OUT_DIR"), "/edge.rs"));
 }
+
+/// The code generated from `generated/schema/dialects.tl`: TDLib's and TON's
+/// built-in declarations and ids, class docs and namespaced names that share
+/// their last part. `tests/dialects.rs` checks it.
+pub mod dialects {
+    include!(concat!(env!("OUT_DIR"), "/dialects.rs"));
+}

@@ -274,3 +274,41 @@ fn formatting_is_the_default_with_the_feature() {
     assert!(formatted.contains("pub struct A {\n"), "{formatted}");
     assert!(holds(&plain, "pub struct A {"), "{plain}");
 }
+
+#[test]
+fn a_class_comment_documents_the_enum_and_the_id_rule_can_be_forced() {
+    let text = "int32 = Int32;\n//@class Shape @description A shape to draw\n\n\
+                circle radius:int32 = Shape;\nsquare side:int32 = Shape;\n\
+                blob data:bytes = Blob;\n";
+    let generated = Builder::new()
+        .schema_text("shapes.tl", text)
+        .cargo_directives(false)
+        .format(false)
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let code = generated.code();
+    assert!(
+        holds(
+            code,
+            r#"#[doc = " A shape to draw"] #[doc = ""] #[doc = " TL type `Shape`, with 2 constructors."]"#
+        ),
+        "{code}"
+    );
+    // TDLib's rule by default here (`int32` is declared): crc32("blob data:bytes = Blob").
+    assert!(
+        holds(code, "const CONSTRUCTOR_ID: u32 = 0xbb610091"),
+        "{code}"
+    );
+    let telegram = Builder::new()
+        .schema_text("shapes.tl", text)
+        .cargo_directives(false)
+        .id_rule(Some(tl_parser::IdRule::Telegram))
+        .format(false)
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    // crc32("blob data:string = Blob").
+    assert!(holds(
+        telegram.code(),
+        "const CONSTRUCTOR_ID: u32 = 0x20dbc7fa"
+    ));
+}

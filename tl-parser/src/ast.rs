@@ -204,6 +204,9 @@ pub struct Definition<'a> {
 pub struct File<'a> {
     /// All definitions, in source order.
     pub definitions: Vec<Definition<'a>>,
+    /// The `//@class Name @description …` comments (TDLib's documentation of a
+    /// boxed type), in source order: type name and description.
+    pub classes: Vec<(String, String)>,
     /// The `// LAYER N` comment, if present (the last one wins).
     pub layer: Option<Number>,
 }

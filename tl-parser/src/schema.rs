@@ -353,6 +353,8 @@ pub struct TypeDef {
     pub name: Name,
     /// Indices into [`Schema::constructors`], in declaration order.
     pub constructors: Vec<usize>,
+    /// Its description from a `//@class Name @description …` comment (TDLib).
+    pub doc: Option<String>,
 }
 
 /// A core built-in line such as `int ? = Int;` or the `vector` definition.

@@ -109,7 +109,12 @@ pub(super) fn document(model: &mut Model<'_>) {
     let structs = &model.structs;
     for e in &mut model.enums {
         let count = e.variants.len();
-        e.docs = vec![
+        // TDLib documents a type with `//@class Name @description …`.
+        let class = e.t.doc.as_deref().map(str::trim).filter(|d| !d.is_empty());
+        e.docs = class
+            .map(|d| vec![escape(d), String::new()])
+            .unwrap_or_default();
+        e.docs.extend([
             format!(
                 "TL type `{}`, with {count} constructor{}.",
                 e.t.name,
@@ -119,7 +124,7 @@ pub(super) fn document(model: &mut Model<'_>) {
             "Serializes as its variant does (constructor id, then fields); decoding dispatches \
              on the constructor id."
                 .to_owned(),
-        ];
+        ]);
         for v in &mut e.variants {
             let Some(c) = structs.get(v.struct_id).map(|s| s.c) else {
                 continue;

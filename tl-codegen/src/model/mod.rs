@@ -501,6 +501,7 @@ impl<'s> Model<'s> {
                 structs.push(new_struct(&index, f, None, &mut diagnostics));
             }
         }
+        rename_group_modules_clashing_with_namespaces(&mut structs);
         let mut enums = Vec::new();
         for (i, t) in schema.types.iter().enumerate() {
             if index.enum_of_type[i].is_none() {
@@ -514,7 +515,10 @@ impl<'s> Model<'s> {
                     Some((struct_id, schema.constructors.get(c)?))
                 })
                 .collect();
-            let tl_names: Vec<&str> = members.iter().map(|(_, c)| c.name.name.as_str()).collect();
+            let tl_names: Vec<(&[String], &str)> = members
+                .iter()
+                .map(|(_, c)| (c.name.namespace.as_slice(), c.name.name.as_str()))
+                .collect();
             let names = naming::variant_names(
                 &t.name.name,
                 &tl_names,
@@ -817,6 +821,31 @@ fn new_struct<'s>(
         returns,
         out,
         reader,
+    }
+}
+
+/// A struct's module of shared-bit group structs is named after it (`wallet`
+/// for `wallet`); where a namespace module of the same scope has that name
+/// (TON's `wallet` beside `wallet.v3.…`), the group module becomes
+/// `wallet_fields` instead of clashing with it.
+fn rename_group_modules_clashing_with_namespaces(structs: &mut [Struct<'_>]) {
+    let mut namespace_modules: BTreeSet<(Scope, RustName)> = BTreeSet::new();
+    for s in structs.iter() {
+        let mut parent = Scope {
+            section: s.scope.section,
+            namespace: Vec::new(),
+        };
+        for module in &s.scope.namespace {
+            namespace_modules.insert((parent.clone(), module.clone()));
+            parent = parent.child(module);
+        }
+    }
+    for s in structs.iter_mut() {
+        let key = (s.scope.clone(), s.layout.group_module.clone());
+        if s.groups().next().is_some() && namespace_modules.contains(&key) {
+            let renamed = format!("{}_fields", s.layout.group_module.display());
+            s.layout.group_module = naming::module_name(&renamed);
+        }
     }
 }
 

@@ -116,31 +116,53 @@ pub(crate) fn type_name(tl: &str) -> RustName {
 /// Names are compared word by word, as `heck` splits them (`inputPeerUser` is
 /// `input peer user`), so `updatesTooLong` of `Updates` becomes `TooLong`
 /// while `updateShort` keeps its name: `update` is not the word `updates`.
-pub(crate) fn variant_names(type_tl: &str, constructors: &[&str], short: bool) -> Vec<RustName> {
-    let full: Vec<RustName> = constructors.iter().map(|c| type_name(c)).collect();
-    if !short {
-        return full;
-    }
-    let prefix = words(type_tl);
-    let mut names: Vec<RustName> = constructors
-        .iter()
-        .zip(&full)
-        .map(|(c, full)| without_prefix(c, &prefix).unwrap_or_else(|| full.clone()))
-        .collect();
-    // A shortened name equal to another name goes back to its full name, until
-    // every name is distinct (reverting one can expose another clash).
-    loop {
-        let clashing: Vec<usize> = (0..names.len())
-            .filter(|&i| names[i] != full[i])
-            .filter(|&i| (0..names.len()).any(|j| j != i && names[j] == names[i]))
+pub(crate) fn variant_names(
+    type_tl: &str,
+    constructors: &[(&[String], &str)],
+    short: bool,
+) -> Vec<RustName> {
+    let full: Vec<RustName> = constructors.iter().map(|(_, c)| type_name(c)).collect();
+    let mut names = full.clone();
+    if short {
+        let prefix = words(type_tl);
+        names = constructors
+            .iter()
+            .zip(&full)
+            .map(|((_, c), full)| without_prefix(c, &prefix).unwrap_or_else(|| full.clone()))
             .collect();
-        if clashing.is_empty() {
-            return names;
-        }
-        for i in clashing {
-            names[i] = full[i].clone();
+        // A shortened name equal to another name goes back to its full name,
+        // until every name is distinct (reverting one can expose another clash).
+        loop {
+            let clashing: Vec<usize> = clashing(&names)
+                .into_iter()
+                .filter(|&i| names[i] != full[i])
+                .collect();
+            if clashing.is_empty() {
+                break;
+            }
+            for i in clashing {
+                names[i] = full[i].clone();
+            }
         }
     }
+    // Constructors of one type from different namespaces can share their last
+    // name part (tonlib's `raw.initialAccountState` and
+    // `wallet.v3.initialAccountState`): the ones still equal to another are
+    // qualified by their namespace (`RawInitialAccountState`,
+    // `WalletV3InitialAccountState`); one without a namespace keeps its name.
+    for i in clashing(&names) {
+        if let Some((namespace, c)) = constructors.get(i).filter(|(ns, _)| !ns.is_empty()) {
+            names[i] = type_name(&format!("{}_{c}", namespace.join("_")));
+        }
+    }
+    names
+}
+
+/// The positions of the names equal to another one.
+fn clashing(names: &[RustName]) -> Vec<usize> {
+    (0..names.len())
+        .filter(|&i| (0..names.len()).any(|j| j != i && names[j] == names[i]))
+        .collect()
 }
 
 /// The words of a TL name, lowercase.
@@ -258,11 +280,48 @@ mod tests {
         }
     }
 
+    /// The short variant names of `constructors` (dotted TL names) of `type_tl`.
     fn variants(type_tl: &str, constructors: &[&str]) -> Vec<String> {
-        variant_names(type_tl, constructors, true)
+        let split: Vec<(Vec<String>, &str)> = constructors
+            .iter()
+            .map(|c| match c.rsplit_once('.') {
+                Some((ns, name)) => (ns.split('.').map(str::to_owned).collect(), name),
+                None => (Vec::new(), *c),
+            })
+            .collect();
+        let names: Vec<(&[String], &str)> =
+            split.iter().map(|(ns, c)| (ns.as_slice(), *c)).collect();
+        variant_names(type_tl, &names, true)
             .iter()
             .map(RustName::display)
             .collect()
+    }
+
+    #[test]
+    fn variants_sharing_a_last_name_part_are_qualified_by_namespace() {
+        assert_eq!(
+            variants(
+                "InitialAccountState",
+                &[
+                    "raw.initialAccountState",
+                    "wallet.v3.initialAccountState",
+                    "testGiver.initialAccountState",
+                    "initialAccountStateEmpty",
+                ]
+            ),
+            [
+                "RawInitialAccountState",
+                "WalletV3InitialAccountState",
+                "TestGiverInitialAccountState",
+                "Empty"
+            ]
+        );
+        // Without a namespace, a constructor keeps its name; distinct last name
+        // parts need no namespace.
+        assert_eq!(
+            variants("Key", &["key", "ton.key", "ton.keyPair"]),
+            ["Key", "TonKey", "Pair"]
+        );
     }
 
     #[test]
@@ -299,7 +358,7 @@ mod tests {
             ["PQInnerData", "TempDc"]
         );
         assert_eq!(
-            variant_names("InputPeer", &["inputPeerUser"], false)[0].display(),
+            variant_names("InputPeer", &[(&[], "inputPeerUser")], false)[0].display(),
             "InputPeerUser"
         );
     }

@@ -110,16 +110,21 @@ pub fn check_with(sources: &Sources, options: CheckOptions) -> Checked {
     let mut diagnostics = Vec::new();
     let mut files = Vec::with_capacity(sources.len());
     let mut layers = Vec::new();
+    let mut classes: HashMap<String, String> = HashMap::new();
     for (file, source) in sources.iter() {
         let (parsed, errors) = parse_file(file, source.text());
         diagnostics.extend(errors);
         if let Some(layer) = parsed.layer {
             layers.push((file, layer));
         }
+        for (name, description) in parsed.classes {
+            classes.entry(name).or_insert(description);
+        }
         files.push((file, parsed.definitions));
     }
     let mut checker = Checker {
         diagnostics,
+        classes,
         ..Checker::default()
     };
     checker.layer(&layers);
@@ -189,6 +194,8 @@ struct Checker {
     schema: Schema,
     /// One buffer for printing definitions; the texts kept are copied out.
     text: String,
+    /// `//@class` descriptions by type name.
+    classes: HashMap<String, String>,
     /// Names declared by built-in lines that stand for a type their name does
     /// not say (`int512` for 16 words, `Function` for any boxed value).
     declared: FastMap<String, Ty>,
@@ -596,6 +603,7 @@ impl Checker {
             if !constructors.is_empty() {
                 self.schema.types.push(TypeDef {
                     name: Name::parse(entry.name),
+                    doc: self.classes.get(entry.name).cloned(),
                     constructors,
                 });
             }

@@ -39,6 +39,15 @@ pub(crate) fn build(lines: &[&str]) -> Option<Doc> {
     Some(doc)
 }
 
+/// The class a comment block documents, TDLib's `//@class Name @description
+/// text` (continued on `//-` lines): the type name and the description.
+pub(crate) fn class(lines: &[&str]) -> Option<(String, String)> {
+    let doc = build(lines)?;
+    let first = doc.lines.first()?.strip_prefix("@class ")?;
+    let name = first.split_whitespace().next()?.to_owned();
+    Some((name, doc.description.unwrap_or_default()))
+}
+
 /// Splits `@a text @b text` into `a text`, `b text`. An `@` counts only at
 /// the start or after white space, so e-mail addresses stay in the text.
 fn split_entries(text: &str) -> Vec<&str> {
@@ -83,6 +92,22 @@ mod tests {
         assert_eq!(doc.description.as_deref(), Some("Sends a message"));
         assert_eq!(doc.field("chat_id"), Some("Target chat continued here"));
         assert_eq!(doc.field("text"), Some("Text, e.g. a@b.c"));
+    }
+
+    #[test]
+    fn a_class_comment_names_its_type_and_description() {
+        let lines = [
+            "@class AuthenticationCodeType @description Provides information",
+            "-about the code",
+        ];
+        assert_eq!(
+            class(&lines),
+            Some((
+                "AuthenticationCodeType".to_owned(),
+                "Provides information about the code".to_owned()
+            ))
+        );
+        assert_eq!(class(&["@description Not a class"]), None);
     }
 
     #[test]

@@ -17,12 +17,13 @@ pub fn parse_file(file: FileId, text: &str) -> (File<'_>, Vec<Diagnostic>) {
     let mut out = File {
         definitions: Vec::new(),
         layer: None,
+        classes: Vec::new(),
     };
     let mut diagnostics = Vec::new();
     let mut section = Section::Types;
     let mut rest = text;
     loop {
-        let (after, docs, layer) = match leading_trivia(ctx, text, rest) {
+        let (after, docs, layer) = match leading_trivia(ctx, text, rest, &mut out.classes) {
             Ok(t) => t,
             Err(e) => {
                 diagnostics.push(to_diagnostic(ctx, file, &e));
@@ -66,6 +67,7 @@ pub fn parse_file(file: FileId, text: &str) -> (File<'_>, Vec<Diagnostic>) {
         match definition(ctx, section, rest, &mut out.definitions) {
             Ok(after) => {
                 if let (false, Some(def)) = (docs.is_empty(), out.definitions.last_mut()) {
+                    out.classes.extend(doc::class(&docs));
                     def.doc = doc::build(&docs).map(Box::new);
                 }
                 rest = after;
@@ -89,11 +91,13 @@ pub fn parse_file(file: FileId, text: &str) -> (File<'_>, Vec<Diagnostic>) {
 
 /// Skips white space and comments before a definition. Returns the comment
 /// lines that stand directly above it (no blank line in between) and any
-/// `// LAYER N` seen.
+/// `// LAYER N` seen; a comment block standing on its own that documents a
+/// class (`//@class Name @description …`) goes to `classes`.
 fn leading_trivia<'a>(
     ctx: Ctx,
     text: &'a str,
     mut rest: &'a str,
+    classes: &mut Vec<(String, String)>,
 ) -> Result<(&'a str, Vec<&'a str>, Option<Number>), SyntaxError> {
     let mut docs: Vec<&str> = Vec::new();
     let mut layer = None;
@@ -114,6 +118,7 @@ fn leading_trivia<'a>(
     while let Some(c) = rest.chars().next() {
         if c == '\n' {
             if clean_line {
+                classes.extend(doc::class(&docs));
                 docs.clear();
             }
             clean_line = true;

@@ -108,7 +108,9 @@ fn every_built_in_declaration_of_tdlib_and_ton_maps_to_a_type_that_holds_data() 
          vector {t:Type} # [ t ] = Vector t;\n\
          int128 4*[ int ] = Int128;\nint256 8*[ int ] = Int256;\nint512 16*[ int ] = Int512;\n\
          all a:int32 b:int53 c:int64 d:bytes e:secureString f:secureBytes g:int128 h:int256 \
-         i:int512 j:Bool k:Object l:Function m:(vector int53) = All;\n",
+         i:int512 j:Bool k:Object l:Function m:(vector int53) n:object o:function \
+         p:int1024 = All;\n\
+         int1024 32*[ int32 ] = Int1024;\n",
     );
     let names: Vec<&str> = c.schema.builtins.iter().map(|b| b.name.as_str()).collect();
     assert_eq!(
@@ -129,7 +131,8 @@ fn every_built_in_declaration_of_tdlib_and_ton_maps_to_a_type_that_holds_data() 
             "vector",
             "int128",
             "int256",
-            "int512"
+            "int512",
+            "int1024"
         ]
     );
     let all = &c.schema.constructors.last().expect("`all`");
@@ -157,6 +160,11 @@ fn every_built_in_declaration_of_tdlib_and_ton_maps_to_a_type_that_holds_data() 
                 boxed: false,
                 item: Box::new(Ty::Builtin(Builtin::Int53)),
             },
+            // ton_api.tl's `testObject value:int o:object f:function`.
+            &Ty::Object,
+            &Ty::Object,
+            // tonlib_api.tl repeats `int32`, not `int`.
+            &array("int1024", 32),
         ]
     );
     // The wire value of each TDLib/tonlib spelling.

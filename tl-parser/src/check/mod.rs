@@ -452,8 +452,10 @@ impl Checker {
             _ => String::new(),
         };
         match (name.as_str(), repetition) {
-            // Any function is a boxed value on the wire, its id first.
-            ("function", _) => {
+            // Any object or function is a boxed value on the wire, its id
+            // first; TON's schemas name them both ways (`o:object`, `Function`).
+            ("object" | "function", _) => {
+                self.declared.insert(name.clone(), Ty::Object);
                 self.declared.insert(type_name.clone(), Ty::Object);
             }
             (_, Some(words)) if !known => {
@@ -903,7 +905,8 @@ fn is_builtin(def: &Definition<'_>) -> bool {
                 || int_repetition(def).is_some()))
 }
 
-/// For a definition whose only argument is `N*[ int ]`, the number N.
+/// For a definition whose only argument is `N*[ int ]` (tonlib writes
+/// `N*[ int32 ]`), the number N.
 fn int_repetition(def: &Definition<'_>) -> Option<u32> {
     let [Arg::Repeat(r)] = def.args.as_slice() else {
         return None;
@@ -913,7 +916,7 @@ fn int_repetition(def: &Definition<'_>) -> Option<u32> {
     };
     let is_int = item.name.is_none()
         && item.condition.is_none()
-        && matches!(item.ty.kind, TypeExprKind::Name("int"));
+        && matches!(item.ty.kind, TypeExprKind::Name("int" | "int32"));
     match r.multiplicity.as_ref().map(|m| &m.kind) {
         Some(&TypeExprKind::Number(n)) if is_int && r.name.is_none() && n > 0 => Some(n),
         _ => None,

@@ -23,7 +23,8 @@ use tl_parser::Kind;
 use tlgen_test_support::{API, CLIENT_ROOTS, MTPROTO, TDLIB, TON, build, generic_query_name};
 
 /// The modules: name, schema file, the names it is pruned to (none: the whole
-/// schema), whether it has the `arbitrary` module.
+/// schema), whether it has the `arbitrary` module. `tdlib` and `ton` are
+/// generated with the `dialects` feature only.
 const MODULES: [(&str, &str, &[&str], bool); 7] = [
     ("api", API, &[], false),
     ("mtproto", MTPROTO, &[], false),
@@ -40,10 +41,12 @@ fn main() -> Result<(), BuildError> {
     let mut dispatch = String::new();
     for (module, file, keep, arbitrary) in MODULES {
         let out = out_dir.join(format!("{module}.rs"));
-        let Some(dir) = &schema_dir else {
+        let dialect = matches!(module, "tdlib" | "ton");
+        let wanted = !dialect || std::env::var_os("CARGO_FEATURE_DIALECTS").is_some();
+        let Some(dir) = schema_dir.as_ref().filter(|_| wanted) else {
             let _ = writeln!(
                 dispatch,
-                "/// No schema: nothing to dispatch.\npub fn {module}(_: &str, _: &[u8]) -> Option<Result<Vec<u8>, ::tl_runtime::DecodeError>> {{ None }}"
+                "/// Not generated (no schema, or a dialect without the `dialects` feature): nothing to dispatch.\npub fn {module}(_: &str, _: &[u8]) -> Option<Result<Vec<u8>, ::tl_runtime::DecodeError>> {{ None }}"
             );
             write(&out, "")?;
             continue;

@@ -15,11 +15,13 @@ pub mod mtproto {
 }
 
 /// TDLib's client API (td_api.tl).
+#[cfg(feature = "dialects")]
 pub mod tdlib {
     include!(concat!(env!("OUT_DIR"), "/tdlib.rs"));
 }
 
 /// TON's lite-server API (lite_api.tl), with random values of every type.
+#[cfg(feature = "dialects")]
 pub mod ton {
     include!(concat!(env!("OUT_DIR"), "/ton.rs"));
 }

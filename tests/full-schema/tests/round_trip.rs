@@ -59,6 +59,7 @@ fn every_mtproto_definition_round_trips() {
 }
 
 #[test]
+#[cfg(feature = "dialects")]
 fn every_tdlib_definition_round_trips() {
     if !schemas_present() {
         return;
@@ -71,6 +72,7 @@ fn every_tdlib_definition_round_trips() {
 }
 
 #[test]
+#[cfg(feature = "dialects")]
 fn every_ton_lite_definition_round_trips() {
     if !schemas_present() {
         return;
@@ -84,11 +86,13 @@ fn every_ton_lite_definition_round_trips() {
 }
 
 /// Round-trips random values of each visited type (the generated `Arbitrary`).
+#[cfg(feature = "dialects")]
 struct RandomRoundTrip {
     values: usize,
     failures: Vec<String>,
 }
 
+#[cfg(feature = "dialects")]
 impl tl_runtime::arbitrary::Visitor for RandomRoundTrip {
     fn visit<T>(&mut self, tl_name: &'static str)
     where
@@ -110,6 +114,7 @@ impl tl_runtime::arbitrary::Visitor for RandomRoundTrip {
 }
 
 #[test]
+#[cfg(feature = "dialects")]
 fn random_ton_values_with_int256_arrays_round_trip() {
     if !schemas_present() {
         return;

@@ -12,7 +12,7 @@
 //! | [`Deserialize`] | read what `Serialize` writes; [`from_bytes`](Deserialize::from_bytes) also rejects trailing input. |
 //! | [`DeserializeBare`] | read what `SerializeBare` writes. |
 //! | [`Identifiable`] | a constructor's or function's `CONSTRUCTOR_ID`, `TL_NAME` and `TL_TYPE` (the type a decoding error names). |
-//! | [`RemoteCall`] | a function, with its `Return` type. |
+//! | [`RemoteCall`] | a function, with its `Return` type and the `Error` it fails with ([`RpcError`], or an enum of the errors its documentation lists). |
 //!
 //! Constructor and function structs implement only [`Identifiable`], [`SerializeBare`]
 //! and [`DeserializeBare`]; blanket implementations give them [`Serialize`] (id, then
@@ -144,6 +144,7 @@ mod impls;
 mod limits;
 mod object;
 mod reader;
+mod rpc_error;
 mod traits;
 pub mod wire;
 
@@ -155,6 +156,7 @@ pub use error::DecodeError;
 pub use limits::Limits;
 pub use object::RawObject;
 pub use reader::Reader;
+pub use rpc_error::{CallError, ErrorDoc, KnownErrors, RpcError};
 pub use traits::{
     Deserialize, DeserializeBare, Identifiable, RemoteCall, Serialize, SerializeBare,
 };

@@ -11,6 +11,15 @@ use tl_parser::{Schema, Sources, check};
 /// exactly when generation would.
 pub fn run(args: &CheckArgs) -> Result<(), Failure> {
     let sources = read_sources(&args.schemas)?;
+    let docs = args
+        .docs
+        .as_ref()
+        .map(|path| {
+            tl_codegen::Docs::read(path)
+                .map(|docs| (path, docs))
+                .map_err(|e| Failure::Usage(format!("invalid `--docs`: {e}")))
+        })
+        .transpose()?;
     let checked = check(&sources);
     let mut diagnostics = checked.diagnostics;
     if !diagnostics.iter().any(tl_parser::Diagnostic::is_error) {
@@ -22,6 +31,16 @@ pub fn run(args: &CheckArgs) -> Result<(), Failure> {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     println!("{}", summary(&sources, &checked.schema, errors, warnings));
+    if let Some((path, docs)) = &docs {
+        let layer = docs
+            .index
+            .layer
+            .map_or_else(String::new, |l| format!(" (layer {l})"));
+        println!("documentation {}{layer}:", path.display());
+        for line in docs.coverage(&checked.schema).report(5) {
+            println!("  {line}");
+        }
+    }
     if errors > 0 || (args.deny_warnings && warnings > 0) {
         Err(Failure::SchemaErrors)
     } else {

@@ -79,6 +79,12 @@ pub struct GenerateArgs {
     /// constructor's whole name (`InputPeer::InputPeerUser`). Default `short`.
     #[arg(long, value_name = "NAMING")]
     pub variant_names: Option<VariantNaming>,
+    /// Documentation to put in the generated code (JSON in gotd's getdoc format,
+    /// such as Telegram's `telegram-docs.json`): descriptions, links, each
+    /// function's result and errors, and typed error enums. Entries naming
+    /// nothing in the schema are reported as a warning and left out.
+    #[arg(long, value_name = "FILE")]
+    pub docs: Option<PathBuf>,
     /// Write nothing; fail (exit 1) if `DIR/mod.rs` is not what would be written.
     #[arg(long)]
     pub check: bool,
@@ -104,6 +110,11 @@ pub struct CheckArgs {
     /// Treat warnings (such as a written id that differs from the computed one) as errors.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Also report how much of the schema this documentation (JSON in gotd's
+    /// getdoc format) describes: constructors, functions and types with and
+    /// without docs, and the entries that name nothing in the schema.
+    #[arg(long, value_name = "FILE")]
+    pub docs: Option<PathBuf>,
     /// Print only errors and the summary, not warnings.
     #[arg(long, short)]
     pub quiet: bool,

@@ -68,11 +68,13 @@
 //! it compiles in a `#![deny(missing_docs)]
 
 mod builder;
+mod docs;
 mod emit;
 mod model;
 mod options;
 
 pub use builder::{BuildError, Builder, Generated, Report, Written};
+pub use docs::{Counts, Coverage, Definition, Docs, DocsError, ErrorEntry, FieldDoc, Index};
 pub use model::ItemPath;
 pub use options::{OptionError, Options, VariantNames};
 pub use tl_parser::{Diagnostic, Schema};

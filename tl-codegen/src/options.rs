@@ -1,9 +1,11 @@
 //! [`Options`]: everything a caller can choose about the generated code, checked
 //! on its own before any schema is read.
 
+use crate::docs::Docs;
 use proc_macro2::TokenStream;
 use std::fmt;
 use std::str::FromStr as _;
+use std::sync::Arc;
 
 /// How to generate code. Start from the defaults and set what you need, so that
 /// options added later keep their defaults:
@@ -53,6 +55,16 @@ pub struct Options {
     pub keep: Vec<String>,
     /// How enum variants are named. Default [`VariantNames::Short`].
     pub variant_names: VariantNames,
+    /// Documentation of the schema's definitions (default none). With it, every
+    /// documented item carries its description, its fields' descriptions, its
+    /// footnote links and a link to its page on core.telegram.org; each function
+    /// documents its result and its errors, and the errors become enums: a
+    /// `KnownError` of every documented error at the root of the module, and one
+    /// per function with documented errors in `errors`, which is the function's
+    /// `RemoteCall::Error`. Definitions without documentation keep the docs they
+    /// have without it. Read it with [`Builder::docs`](crate::Builder::docs) or
+    /// [`Docs::read`](crate::Docs::read) (the `docs` feature).
+    pub docs: Option<Arc<Docs>>,
 }
 
 /// How the variants of a generated enum are named after their constructors.
@@ -82,6 +94,7 @@ impl Default for Options {
             format: cfg!(feature = "format"),
             keep: Vec::new(),
             variant_names: VariantNames::Short,
+            docs: None,
         }
     }
 }

@@ -34,7 +34,13 @@ const MODULES: [(&str, &str, &[&str], bool, bool); 5] = [
     ("api", API, &[], false, true),
     ("mtproto", MTPROTO, &[], false, false),
     ("api_pruned", API, CLIENT_ROOTS, true, true),
-    ("api_join_group_call", API, &["phone.joinGroupCall"], false, false),
+    (
+        "api_join_group_call",
+        API,
+        &["phone.joinGroupCall"],
+        false,
+        false,
+    ),
     ("api_get_config", API, &["help.getConfig"], false, false),
 ];
 

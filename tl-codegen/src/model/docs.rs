@@ -320,12 +320,20 @@ fn function_extra(model: &Model<'_>, s: &Struct<'_>, doc: Option<&Definition>) -
         .and_then(|e| Some(s.scope.path_to(e.scope.as_ref()?, &e.name.ident())))
         .map(|path| path.to_string().replace(' ', ""));
     if let Some(path) = path {
+        let name = path.rsplit("::").next().unwrap_or_default();
         lines.push(String::new());
-        lines.push(format!(
-            "A failed call is one of [`{}`]({path}) (its `RemoteCall::Error`), which \
-             keeps any other error as it came.",
-            path.rsplit("::").next().unwrap_or_default()
-        ));
+        lines.push(match returns {
+            // A wrapper's `RemoteCall::Error` is the wrapped call's.
+            Return::Forwarded(p) => format!(
+                "These errors are [`{name}`]({path}). A failed call is the wrapped call's \
+                 `RemoteCall::Error` (`{}::Error`), which keeps them as any other error.",
+                p.display()
+            ),
+            _ => format!(
+                "A failed call is one of [`{name}`]({path}) (its `RemoteCall::Error`), which \
+                 keeps any other error as it came."
+            ),
+        });
     }
     lines
 }
@@ -392,12 +400,21 @@ pub(super) fn errors(model: &mut Model<'_>) {
                 s.c.name
             ),
             String::new(),
-            format!(
-                "The `RemoteCall::Error` of [`{name}`]({path}). Build it from an `RpcError` \
-                 with `tl_runtime::CallError::from_rpc`; an error not listed here is kept as \
-                 it came.",
-                name = s.name.display(),
-            ),
+            if matches!(s.returns, Some(Return::Forwarded(_))) {
+                format!(
+                    "Not the `RemoteCall::Error` of [`{name}`]({path}), which is the wrapped \
+                     call's; build it from an `RpcError` with \
+                     `tl_runtime::CallError::from_rpc` to tell these apart.",
+                    name = s.name.display(),
+                )
+            } else {
+                format!(
+                    "The `RemoteCall::Error` of [`{name}`]({path}). Build it from an \
+                     `RpcError` with `tl_runtime::CallError::from_rpc`; an error not listed \
+                     here is kept as it came.",
+                    name = s.name.display(),
+                )
+            },
         ];
         s.errors = Some(model.error_enums.len());
         model.error_enums.push(e);
@@ -722,6 +739,25 @@ mod tests {
             "see <https://core.telegram.org/api>, or <https://x.y/z>."
         );
         assert_eq!(escape("(http://a.b)"), "(<http://a.b>)");
+    }
+
+    #[test]
+    fn footnote_markers_become_links() {
+        let links = [
+            "https://core.telegram.org/api/links#video-chat-livestream-links".to_owned(),
+            "relative/page".to_owned(),
+        ];
+        assert_eq!(
+            linked(
+                "the invite link »¹, or inputPeerSelf², see ³ and x_y",
+                &links
+            ),
+            "the invite link »[¹](https://core.telegram.org/api/links#video-chat-livestream-links), \
+             or inputPeerSelf², see ³ and x\\_y"
+        );
+        let many: Vec<String> = (1..=10).map(|i| format!("https://a.b/{i}")).collect();
+        assert_eq!(linked("ten¹⁰", &many), "ten[¹⁰](https://a.b/10)");
+        assert_eq!(linked("⁰", &many), "⁰");
     }
 
     #[test]

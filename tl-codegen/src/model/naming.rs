@@ -279,6 +279,35 @@ mod tests {
     }
 
     #[test]
+    fn error_variants() {
+        let (names, other) = error_variant_names(&[
+            "GROUPCALL_INVALID",
+            "FLOOD_PREMIUM_WAIT_%d",
+            "FILE_REFERENCE_%d_EXPIRED",
+            "FILE_REFERENCE_EXPIRED",
+            "2FA_CONFIRM_WAIT_%d",
+            "PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_%dMIN",
+            "OTHER",
+            "OTHER_",
+        ]);
+        let names: Vec<String> = names.iter().map(RustName::display).collect();
+        assert_eq!(
+            names,
+            [
+                "GroupcallInvalid",
+                "FloodPremiumWait",
+                "FileReferenceNExpired",
+                "FileReferenceExpired",
+                "TwoFaConfirmWait",
+                "PreviousChatImportActiveWaitMin",
+                "Other",
+                "Other2",
+            ]
+        );
+        assert_eq!(other.display(), "OtherError");
+    }
+
+    #[test]
     fn keywords_are_raw_or_renamed() {
         assert_eq!(field_name("type").display(), "r#type");
         assert_eq!(field_name("static").display(), "r#static");

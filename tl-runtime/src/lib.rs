@@ -26,6 +26,15 @@
 //! generated code handles with [`wire::write_bytes`], [`wire::bytes_len`] and
 //! [`wire::read_bytes`]. TL's `Object` is [`RawObject`].
 //!
+//! # RPC errors
+//!
+//! [`RpcError`] is `rpc_error#2144ca19 error_code:int error_message:string` decoded,
+//! with the number of patterned names split off (`FLOOD_WAIT_42` is `FLOOD_WAIT` with
+//! 42). Every [`RemoteCall`] names the [`CallError`] it fails with: [`RpcError`], or,
+//! in code generated with documentation, an enum of the errors the function's page
+//! lists ([`KnownErrors`]: the documented code, name and description of each), which
+//! keeps any other error whole.
+//!
 //! # Features
 //!
 //! - `arbitrary` (off by default, no dependencies): the `tl_runtime::arbitrary`

@@ -316,13 +316,11 @@ impl<'a> StructGen<'a> {
         let deserialize_bare = self.deserialize_bare_fn();
         let remote = match &s.returns {
             Some(returns) => {
-                let error = match s.errors.and_then(|i| self.model.error_enums.get(i)) {
-                    Some(e) => match &e.scope {
-                        Some(scope) => s.scope.path_to(scope, &e.name.ident()),
-                        None => quote!(#rt::RpcError),
-                    },
-                    None => quote!(#rt::RpcError),
-                };
+                let error = s
+                    .errors
+                    .and_then(|i| self.model.error_enums.get(i))
+                    .and_then(|e| Some(s.scope.path_to(e.scope.as_ref()?, &e.name.ident())))
+                    .unwrap_or_else(|| quote!(#rt::RpcError));
                 let (ret, bounds, error) = match returns {
                     Return::Value(ty) => (self.model.rust_type(ty, &s.scope), plain.clone(), error),
                     Return::Forwarded(p) => {

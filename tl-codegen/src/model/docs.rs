@@ -184,23 +184,70 @@ const BOXED: &str = "Boxed: the type contains itself through this field.";
 /// Doc lines of the struct of `s`, with its documentation `doc` and, for a
 /// documented function, `function` (its result and errors).
 fn struct_docs(s: &Struct<'_>, doc: Option<&Definition>, function: &[String]) -> Vec<String> {
+    let mut extra: Vec<String> = Vec::new();
+    let paragraph = |text: String, extra: &mut Vec<String>| {
+        if !extra.is_empty() {
+            extra.push(String::new());
+        }
+        extra.push(text);
+    };
+    // Documented fields without a Rust field (flags words): their text here.
+    let covered: Vec<usize> = s
+        .layout
+        .members
+        .iter()
+        .flat_map(|m| member_fields(&m.kind))
+        .collect();
+    for (i, field) in s.c.fields.iter().enumerate() {
+        let documented = doc.and_then(|d| d.fields.get(&field.name));
+        let Some(documented) = documented.filter(|_| !covered.contains(&i)) else {
+            continue;
+        };
+        let text = linked(&documented.description, &documented.links);
+        if !text.is_empty() {
+            paragraph(
+                format!("{} (no Rust field): {text}", field_code(s.c, i)),
+                &mut extra,
+            );
+        }
+    }
+    if !function.is_empty() {
+        if !extra.is_empty() {
+            extra.push(String::new());
+        }
+        extra.extend(function.iter().cloned());
+    }
     let unstored: Vec<String> =
         s.c.fields
             .iter()
             .filter(|f| f.ty == tl_parser::Ty::True && f.condition.is_none())
             .map(|f| format!("`{}`", field_text(s.c, f)))
             .collect();
-    let mut extra = function.to_vec();
     if !unstored.is_empty() {
-        if !extra.is_empty() {
-            extra.push(String::new());
-        }
-        extra.push(format!(
-            "{} carries no data (an unconditional `true`), so it has no field.",
-            unstored.join(", ")
-        ));
+        paragraph(
+            format!(
+                "{} carries no data (an unconditional `true`), so it has no field.",
+                unstored.join(", ")
+            ),
+            &mut extra,
+        );
     }
     combinator(s.c, doc, &extra)
+}
+
+/// The TL fields a member holds or stands for.
+fn member_fields(kind: &MemberKind) -> Vec<usize> {
+    match kind {
+        MemberKind::Plain { field } | MemberKind::Optional { field, .. } => vec![*field],
+        MemberKind::Flag { fields, .. } => fields.clone(),
+        MemberKind::Group {
+            values, implied, ..
+        } => values.iter().chain(implied).copied().collect(),
+        MemberKind::SizedObject {
+            field,
+            length_field,
+        } => vec![*field, *length_field],
+    }
 }
 
 /// The documentation entry of constructor or function `c`, if any.

@@ -4,11 +4,12 @@
 //! `phone.joinGroupCall`'s page lists. The README's error-handling example is
 //! `explain` below, verbatim (checked by `the_readme_shows_this_example`).
 
-use generated::{KnownError, errors, functions};
-use tl_runtime::{CallError, DecodeError, Deserialize, RemoteCall, RpcError};
+use generated::KnownError;
 
 // README example: begin
+use generated::{errors, functions}; // the generated module: here, the seed crate
 use tl_runtime::KnownErrors as _; // code(), name(), description()
+use tl_runtime::{CallError, DecodeError, Deserialize, RemoteCall, RpcError};
 
 /// What to do when `phone.joinGroupCall` fails with the `rpc_error` in `answer`.
 fn explain(answer: &[u8]) -> Result<String, DecodeError> {

@@ -207,11 +207,9 @@ impl Builder {
             options.docs = Some(std::sync::Arc::new(read_docs(path)?));
         }
         let docs_coverage = options.docs.as_ref().map(|docs| docs.coverage(&schema));
-        if let Some(coverage) = docs_coverage.as_ref().filter(|c| !c.all_known()) {
-            if directives {
-                for line in coverage.report(5).iter().skip(3) {
-                    println!("cargo:warning=documentation: {line}");
-                }
+        if let Some(coverage) = docs_coverage.as_ref().filter(|_| directives) {
+            for line in coverage.unknown_lines(5) {
+                println!("cargo:warning=documentation: {line}");
             }
         }
         let (code, items) = match crate::generate_code(&schema, &options) {

@@ -258,8 +258,8 @@ pub struct Coverage {
 }
 
 impl Coverage {
-    /// The lines of a report: three lines of counts, then one line per kind of
-    /// entry that names nothing (count and the first `examples` names).
+    /// The lines of a report: three lines of counts, then the
+    /// [`unknown_lines`](Self::unknown_lines).
     pub fn report(&self, examples: usize) -> Vec<String> {
         let counts = |what: &str, c: Counts| {
             format!(
@@ -272,6 +272,14 @@ impl Coverage {
             counts("functions", self.functions),
             counts("types", self.types),
         ];
+        lines.extend(self.unknown_lines(examples));
+        lines
+    }
+
+    /// One line per kind of entry that names nothing in the schema: how many,
+    /// and the first `examples` names (none when every entry names something).
+    pub fn unknown_lines(&self, examples: usize) -> Vec<String> {
+        let mut lines = Vec::new();
         for (what, names) in self.unknown_lists() {
             if names.is_empty() {
                 continue;

@@ -15,6 +15,15 @@ use tl_parser::{CheckOptions, IdRule, IdRuleReason, Kind, Schema, Sources, check
 /// exactly when generation would.
 pub fn run(args: &CheckArgs) -> Result<(), Failure> {
     let sources = read_sources(&args.schemas)?;
+    let docs = args
+        .docs
+        .as_ref()
+        .map(|path| {
+            tl_codegen::Docs::read(path)
+                .map(|docs| (path, docs))
+                .map_err(|e| Failure::Usage(format!("invalid `--docs`: {e}")))
+        })
+        .transpose()?;
     let rule = args.id_rule.rule();
     let checked = check_with(&sources, CheckOptions::default().id_rule(rule));
     let mut diagnostics = checked.diagnostics;
@@ -30,6 +39,16 @@ pub fn run(args: &CheckArgs) -> Result<(), Failure> {
     let warnings = diagnostics.len() - errors;
     println!("{}", summary(&sources, &checked.schema, errors, warnings));
     println!("{}", id_rule_line(&checked.schema));
+    if let Some((path, docs)) = &docs {
+        let layer = docs
+            .index
+            .layer
+            .map_or_else(String::new, |l| format!(" (layer {l})"));
+        println!("documentation {}{layer}:", path.display());
+        for line in docs.coverage(&checked.schema).report(5) {
+            println!("  {line}");
+        }
+    }
     if args.list {
         print!("{}", listing(&sources, &checked.schema));
     }

@@ -107,6 +107,12 @@ pub struct GenerateArgs {
     /// chosen from the schema, as `tlgen check` reports.
     #[arg(long, value_name = "RULE", default_value = "auto")]
     pub id_rule: IdRuleFlag,
+    /// Documentation to put in the generated code (JSON in gotd's getdoc format,
+    /// such as Telegram's `telegram-docs.json`): descriptions, links, each
+    /// function's result and errors, and typed error enums. Entries naming
+    /// nothing in the schema are reported as a warning and left out.
+    #[arg(long, value_name = "FILE")]
+    pub docs: Option<PathBuf>,
     /// Write nothing; fail (exit 1) if `DIR/mod.rs` is not what would be written.
     #[arg(long)]
     pub check: bool,
@@ -141,6 +147,11 @@ pub struct CheckArgs {
     /// (the default: chosen from the schema; the summary says which and why).
     #[arg(long, value_name = "RULE", default_value = "auto")]
     pub id_rule: IdRuleFlag,
+    /// Also report how much of the schema this documentation (JSON in gotd's
+    /// getdoc format) describes: constructors, functions and types with and
+    /// without docs, and the entries that name nothing in the schema.
+    #[arg(long, value_name = "FILE")]
+    pub docs: Option<PathBuf>,
     /// Print only errors and the summary, not warnings.
     #[arg(long, short)]
     pub quiet: bool,

@@ -26,6 +26,13 @@ pub fn run(args: &GenerateArgs) -> Result<(), Failure> {
         .map_err(|e| failure(e, args.quiet))?;
     let warnings = generated.warnings();
     print_diagnostics(&warnings.sources, &warnings.diagnostics, args.quiet);
+    if let Some(coverage) = generated.docs_coverage().filter(|_| !args.quiet) {
+        // Documentation of another layer is normal: what it names that the
+        // schema lacks is left out, and said once.
+        for line in coverage.unknown_lines(5) {
+            eprintln!("warning: documentation: {line}");
+        }
+    }
     let target = out_dir.join("mod.rs");
     if args.check {
         return generated.check(&target).map_err(|e| failure(e, args.quiet));
@@ -83,6 +90,9 @@ fn builder(args: &GenerateArgs) -> Builder {
     if let Some(naming) = args.variant_names {
         builder = builder.variant_names(naming.into());
     }
+    if let Some(docs) = &args.docs {
+        builder = builder.docs(docs);
+    }
     builder
 }
 
@@ -121,6 +131,7 @@ fn failure(error: BuildError, quiet: bool) -> Failure {
         BuildError::Io { path, source } => {
             Failure::Usage(format!("cannot read `{}`: {source}", path.display()))
         }
+        BuildError::Docs(error) => Failure::Usage(format!("invalid `--docs`: {error}")),
         BuildError::NotText { path, offset } => Failure::Usage(format!(
             "`{}` is not UTF-8 text (invalid byte at offset {offset}): TL schemas are text files",
             path.display()

@@ -310,3 +310,120 @@ fn the_id_rule_is_reported_and_can_be_forced() {
         text(&out.stderr)
     );
 }
+
+/// Coverage of api-layer230 by Telegram's layer-223 documentation. The expected
+/// numbers were computed apart from tlgen, by a short Python script that reads
+/// the schema with a regular expression (one definition per line; `vector` is
+/// the core line, not counted) and the JSON with `json.load`:
+///
+/// ```text
+/// constructors (1703), functions (850), types (649, the result types of the
+/// constructors): count the names that are keys of the JSON's `constructors`,
+/// `methods`, `types`; entries naming nothing: JSON keys not among those names;
+/// field entries: `fields`/`parameters` keys of an entry whose definition has no
+/// field of that name (every `name:` token of its line).
+/// ```
+///
+/// It printed 1524/179, 756/94, 511/138, 22 constructor entries (first
+/// `FileHash`, `Updates`), 1 method entry (`upload.getWebfile`), 81 type entries
+/// (first `#`, `Account.AuthorizationForm`) and 17 field entries (first
+/// `account.cancelPasswordEmail.400`).
+#[test]
+fn docs_coverage_of_api_layer_230() {
+    let Some(dir) = tlgen_test_support::schemas(&[tlgen_test_support::API]) else {
+        return;
+    };
+    let schema = dir.join(tlgen_test_support::API).display().to_string();
+    let docs = tlgen_test_support::docs_file().display().to_string();
+    let out = tlgen(&["check", &schema, "--docs", &docs]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let expected = format!(
+        "{schema}: layer 230, 1704 constructors (1 core line), 850 functions, 650 types; 0 errors, 0 warnings\n\
+         ids: Telegram's rule (from the written ids the rules disagree on: 585 follow Telegram's, 0 TDLib's)\n\
+         documentation {docs} (layer 223):\n  \
+         constructors: 1524 documented, 179 not documented\n  \
+         functions: 756 documented, 94 not documented\n  \
+         types: 511 documented, 138 not documented\n  \
+         22 constructor entries name nothing in the schema: FileHash, Updates, inputKeyboardButtonRequestPeer, inputKeyboardButtonUrlAuth, inputKeyboardButtonUserProfile, ...\n  \
+         1 method entry names nothing in the schema: upload.getWebfile\n  \
+         81 type entries name nothing in the schema: #, Account.AuthorizationForm, Account.Authorizations, Account.AutoDownloadSettings, Account.PasskeyRegistrationOptions, ...\n  \
+         17 field entries name nothing in the schema: account.cancelPasswordEmail.400, account.declinePasswordReset.400, account.initPasskeyRegistration.403, account.initPasskeyRegistration.406, account.resendPasswordEmail.400, ...\n"
+    );
+    assert_eq!(text(&out.stdout), expected);
+}
+
+#[test]
+fn bad_docs_json_is_a_usage_error_with_its_position() {
+    let dir = temp_dir("bad-docs");
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/seed.tl");
+    let syntax = write(
+        &dir,
+        "syntax.json",
+        b"{\n  \"index\": {\"categories\": []},\n  \"methods\": {,}\n}\n",
+    );
+    let out = tlgen(&["check", seed, "--docs", &syntax]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "error: invalid `--docs`: {syntax}:3:15: key must be a string; documentation must be \
+             JSON in gotd's getdoc format (an object with `index`, `constructors`, `types`, \
+             `methods`, `errors`)\n"
+        )
+    );
+    // Valid JSON of the wrong shape: a string where the paragraphs' list goes.
+    let shape = write(
+        &dir,
+        "shape.json",
+        b"{\"index\": {\"categories\": []},\n \"methods\": {\"ping\": {\"name\": \"ping\", \"description\": \"Ping\"}}}\n",
+    );
+    let out = tlgen(&[
+        seed,
+        "--docs",
+        &shape,
+        "-o",
+        &dir.join("out").display().to_string(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "error: invalid `--docs`: {shape}:2:59: invalid type: string \"Ping\", expected a \
+             sequence; documentation must be JSON in gotd's getdoc format (an object with \
+             `index`, `constructors`, `types`, `methods`, `errors`)\n"
+        )
+    );
+    assert!(!dir.join("out").exists());
+    let missing = dir.join("missing.json").display().to_string();
+    let out = tlgen(&["check", seed, "--docs", &missing]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).starts_with(&format!(
+            "error: invalid `--docs`: {missing}: cannot read documentation: "
+        )),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn docs_entries_naming_nothing_are_warnings() {
+    let dir = temp_dir("unknown-docs");
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/seed.tl");
+    let docs = write(
+        &dir,
+        "docs.json",
+        b"{\"index\": {\"categories\": []}, \"methods\": {\"phone.leaveGroupCall\": {\"name\": \"phone.leaveGroupCall\"}}}",
+    );
+    let out_dir = dir.join("out").display().to_string();
+    let out = tlgen(&[seed, "--docs", &docs, "-o", &out_dir]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).starts_with(
+            "warning: documentation: 1 method entry names nothing in the schema: \
+             phone.leaveGroupCall\n"
+        ),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -1,5 +1,8 @@
-//! Snapshots of the code generated for `schema/seed.tl`: `phone.joinGroupCall`, each
-//! of the seven `Updates` constructors, and the `Updates` enum, each with its impls.
+//! Snapshots of the code generated for `schema/seed.tl` with its documentation
+//! `schema/seed-docs.json` (made from the seed page by `tools/seed_docs.py`):
+//! `phone.joinGroupCall`, each of the seven `Updates` constructors, the `Updates`
+//! enum, and the error enums (`errors::phone::JoinGroupCall`, `KnownError`), each
+//! with its impls.
 //!
 //! The generated module is parsed with syn and the items of each snapshot (the struct
 //! or enum, every `impl` for it, and for an enum the `TryFrom` impls from it) are
@@ -16,6 +19,10 @@ use syn::{Item, Type};
 fn seed() -> syn::File {
     let generated = tl_codegen::Builder::new()
         .schema(concat!(env!("CARGO_MANIFEST_DIR"), "/schema/seed.tl"))
+        .docs(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/schema/seed-docs.json"
+        ))
         .cargo_directives(false)
         .generate()
         .unwrap_or_else(|e| panic!("{e}"));
@@ -114,4 +121,14 @@ fn updates_constructors() {
 fn updates_enum() {
     let file = seed();
     insta::assert_snapshot!("updates_enum", item(&file, &["enums"], "Updates"));
+}
+
+#[test]
+fn join_group_call_errors() {
+    let file = seed();
+    insta::assert_snapshot!(
+        "phone_join_group_call_errors",
+        item(&file, &["errors", "phone"], "JoinGroupCall")
+    );
+    insta::assert_snapshot!("known_error", item(&file, &[], "KnownError"));
 }

@@ -20,12 +20,13 @@
 #![deny(missing_docs)]
 
 /// The code generated from `schema/seed.tl` (layer 186: the seven `Updates`
-/// constructors, `phone.joinGroupCall`, and every type they use).
+/// constructors, `phone.joinGroupCall`, and every type they use), documented by
+/// `schema/seed-docs.json` (the seed page's description, parameters and errors).
 pub mod seed {
     include!(concat!(env!("OUT_DIR"), "/seed.rs"));
 }
 
-pub use seed::{LAYER, enums, functions, name_for_id, types};
+pub use seed::{KnownError, LAYER, enums, errors, functions, name_for_id, types};
 
 /// The code generated from `generated/schema/edge.tl`: schema names that are Rust
 /// keywords or prelude items, namespaces named like primitive types, every builtin,

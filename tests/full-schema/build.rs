@@ -2,6 +2,11 @@
 //! `Builder`, plus `dispatch.rs`: for each module a function from TL name to a
 //! round trip through the generated type of that name.
 //!
+//! `api.rs` and `api_pruned.rs` are documented by Telegram's documentation
+//! (`../shared/docs/telegram-docs.json`), so that the documented code is
+//! compiled with every warning denied and `missing_docs`, and `cargo doc` on
+//! this crate checks its links (`.ci/run`).
+//!
 //! Also api-layer230 pruned (`Builder::keep`): `api_pruned.rs` to a client's
 //! root set ([`CLIENT_ROOTS`], with the `arbitrary` module, and dispatched too),
 //! `api_join_group_call.rs` to `phone.joinGroupCall` and `api_get_config.rs` to
@@ -23,23 +28,36 @@ use tl_parser::Kind;
 use tlgen_test_support::{API, CLIENT_ROOTS, MTPROTO, TDLIB, TON, build, generic_query_name};
 
 /// The modules: name, schema file, the names it is pruned to (none: the whole
-/// schema), whether it has the `arbitrary` module. `tdlib` and `ton` are
-/// generated with the `dialects` feature only.
-const MODULES: [(&str, &str, &[&str], bool); 7] = [
-    ("api", API, &[], false),
-    ("mtproto", MTPROTO, &[], false),
-    ("tdlib", TDLIB, &[], false),
-    ("ton", TON, &[], true),
-    ("api_pruned", API, CLIENT_ROOTS, true),
-    ("api_join_group_call", API, &["phone.joinGroupCall"], false),
-    ("api_get_config", API, &["help.getConfig"], false),
+/// schema), whether it has the `arbitrary` module, whether it is documented by
+/// Telegram's documentation ([`tlgen_test_support::docs_file`]). `tdlib` and
+/// `ton` are generated with the `dialects` feature only.
+const MODULES: [(&str, &str, &[&str], bool, bool); 7] = [
+    ("api", API, &[], false, true),
+    ("mtproto", MTPROTO, &[], false, false),
+    ("tdlib", TDLIB, &[], false, false),
+    ("ton", TON, &[], true, false),
+    ("api_pruned", API, CLIENT_ROOTS, true, true),
+    (
+        "api_join_group_call",
+        API,
+        &["phone.joinGroupCall"],
+        false,
+        false,
+    ),
+    ("api_get_config", API, &["help.getConfig"], false, false),
 ];
 
 fn main() -> Result<(), BuildError> {
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or(BuildError::NoOutDir)?);
     let schema_dir = build::schemas(&[API, MTPROTO, TDLIB, TON], "the full-schema tests");
     let mut dispatch = String::new();
-    for (module, file, keep, arbitrary) in MODULES {
+    if schema_dir.is_some() {
+        println!(
+            "cargo:rerun-if-changed={}",
+            tlgen_test_support::docs_file().display()
+        );
+    }
+    for (module, file, keep, arbitrary, documented) in MODULES {
         let out = out_dir.join(format!("{module}.rs"));
         let dialect = matches!(module, "tdlib" | "ton");
         let wanted = !dialect || std::env::var_os("CARGO_FEATURE_DIALECTS").is_some();
@@ -53,7 +71,11 @@ fn main() -> Result<(), BuildError> {
         };
         // `build::schemas` printed the rerun lines; no directives here, so that
         // mtproto.tl's three known id warnings are not repeated on every build.
-        let generated = Builder::new()
+        let mut builder = Builder::new();
+        if documented {
+            builder = builder.docs(tlgen_test_support::docs_file());
+        }
+        let generated = builder
             .schema(dir.join(file))
             .keep(keep.iter().copied())
             .arbitrary(arbitrary)

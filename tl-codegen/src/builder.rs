@@ -3,6 +3,7 @@
 //! date). Build scripts, the `tlgen` command line and tlgen's own test, fuzz and
 //! bench build scripts all go through it.
 
+use crate::docs::{Coverage, DocsError};
 use crate::options::{OptionError, Options, VariantNames};
 use crate::{GenerateError, ItemPath};
 use std::fmt;
@@ -34,6 +35,8 @@ use tl_parser::{Diagnostic, Schema, Sources};
 #[derive(Debug, Clone, Default)]
 pub struct Builder {
     schemas: Vec<Input>,
+    /// A documentation file, read by `generate` into `Options::docs`.
+    docs_file: Option<PathBuf>,
     options: Options,
     cargo_directives: Option<bool>,
 }
@@ -129,6 +132,18 @@ impl Builder {
         self
     }
 
+    /// Reads documentation from `path` (JSON in gotd's getdoc format, such as
+    /// Telegram's scraped `telegram-docs.json`) when generating; see
+    /// [`Options::docs`]. Entries naming definitions the schema does not have are
+    /// left out and reported as one warning ([`Generated::docs_coverage`]).
+    /// Needs the `docs` feature.
+    #[cfg(feature = "docs")]
+    #[must_use]
+    pub fn docs(mut self, path: impl AsRef<Path>) -> Self {
+        self.docs_file = Some(path.as_ref().to_path_buf());
+        self
+    }
+
     /// Replaces all options at once.
     #[must_use]
     pub fn options(mut self, options: Options) -> Self {
@@ -193,7 +208,20 @@ impl Builder {
                 }
             }
         }
-        let (code, items) = match crate::generate_code(&schema, &self.options) {
+        let mut options = self.options.clone();
+        if let Some(path) = &self.docs_file {
+            if directives {
+                println!("cargo:rerun-if-changed={}", path.display());
+            }
+            options.docs = Some(std::sync::Arc::new(read_docs(path)?));
+        }
+        let docs_coverage = options.docs.as_ref().map(|docs| docs.coverage(&schema));
+        if let Some(coverage) = docs_coverage.as_ref().filter(|_| directives) {
+            for line in coverage.unknown_lines(5) {
+                println!("cargo:warning=documentation: {line}");
+            }
+        }
+        let (code, items) = match crate::generate_code(&schema, &options) {
             Ok(output) => output,
             Err(GenerateError::InvalidOption(error)) => {
                 return Err(BuildError::InvalidOption(error));
@@ -215,8 +243,26 @@ impl Builder {
             warnings: Report::new(sources, warnings),
             schema,
             stem: stem.unwrap_or_else(|| "tl".to_owned()),
+            docs_coverage,
         })
     }
+}
+
+/// The documentation in `path`.
+#[cfg(feature = "docs")]
+fn read_docs(path: &Path) -> Result<crate::Docs, BuildError> {
+    crate::Docs::read(path).map_err(BuildError::Docs)
+}
+
+/// Unreachable: without the `docs` feature no documentation file can be set.
+#[cfg(not(feature = "docs"))]
+fn read_docs(path: &Path) -> Result<crate::Docs, BuildError> {
+    Err(BuildError::Docs(crate::DocsError {
+        file: path.display().to_string(),
+        line: 0,
+        column: 0,
+        message: "reading documentation needs tl-codegen's `docs` feature".to_owned(),
+    }))
 }
 
 /// Generated code, with what callers need besides the text: the Rust path of
@@ -228,6 +274,7 @@ pub struct Generated {
     warnings: Report,
     schema: Schema,
     stem: String,
+    docs_coverage: Option<Coverage>,
 }
 
 /// What [`Generated::write`] did.
@@ -248,7 +295,15 @@ impl Generated {
             warnings: Report::new(Sources::new(), Vec::new()),
             schema,
             stem: "tl".to_owned(),
+            docs_coverage: None,
         }
+    }
+
+    /// With documentation ([`Builder::docs`]): how much of the schema it
+    /// describes, and its entries that name nothing in the schema (those are
+    /// warnings: they are left out).
+    pub fn docs_coverage(&self) -> Option<&Coverage> {
+        self.docs_coverage.as_ref()
     }
 
     /// The generated module's source text.
@@ -394,6 +449,9 @@ pub enum BuildError {
     /// The schema is valid TL but cannot be generated (e.g. two names that become
     /// one Rust name).
     Codegen(Report),
+    /// The documentation file cannot be read, is not JSON, or not of the
+    /// expected shape.
+    Docs(DocsError),
     /// [`Generated::write_to_out_dir`] outside a build script (`OUT_DIR` is not
     /// set).
     NoOutDir,
@@ -438,6 +496,7 @@ impl fmt::Display for BuildError {
                 report.error_count(),
                 report.rendered
             ),
+            BuildError::Docs(error) => write!(f, "tl-codegen: {error}"),
             BuildError::NoOutDir => f.write_str(
                 "tl-codegen: OUT_DIR is not set; use `Generated::write(path)` outside build \
                  scripts",
@@ -462,6 +521,7 @@ impl std::error::Error for BuildError {
         match self {
             BuildError::Io { source, .. } => Some(source),
             BuildError::InvalidOption(error) => Some(error),
+            BuildError::Docs(error) => Some(error),
             _ => None,
         }
     }

@@ -59,20 +59,25 @@
 //!   struct (in a `Box` when the struct is large); `constructor_id()` and
 //!   `tl_name()` tell which;
 //! - `functions`: one struct per function, also implementing `RemoteCall` with its
-//!   `Return` type;
+//!   `Return` type and its `Error` (the runtime's `RpcError` without documentation);
 //! - TL namespaces as nested modules: `types::phone::GroupCall`,
-//!   `functions::phone::JoinGroupCall`.
+//!   `functions::phone::JoinGroupCall`;
+//! - with documentation ([`Options::docs`]): `KnownError`, every documented RPC
+//!   error, and `errors`, one enum per function of the errors its page lists
+//!   (`errors::phone::JoinGroupCall`, the function's `RemoteCall::Error`).
 //!
 //! The module holds items only (no inner attributes), so it can be `include!`d
 //! anywhere, and every item is documented with the TL definition it came from, so
 //! it compiles in a `#![deny(missing_docs)]
 
 mod builder;
+mod docs;
 mod emit;
 mod model;
 mod options;
 
 pub use builder::{BuildError, Builder, Generated, Report, Written};
+pub use docs::{Counts, Coverage, Definition, Docs, DocsError, ErrorEntry, FieldDoc, Index};
 pub use model::ItemPath;
 pub use options::{OptionError, Options, VariantNames};
 pub use tl_parser::{Diagnostic, Schema};

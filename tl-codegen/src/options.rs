@@ -1,9 +1,11 @@
 //! [`Options`]: everything a caller can choose about the generated code, checked
 //! on its own before any schema is read.
 
+use crate::docs::Docs;
 use proc_macro2::TokenStream;
 use std::fmt;
 use std::str::FromStr as _;
+use std::sync::Arc;
 
 /// How to generate code. Start from the defaults and set what you need, so that
 /// options added later keep their defaults:
@@ -59,6 +61,16 @@ pub struct Options {
     /// and TON's schemas declare (`int53 = Int53;`, `object ? = Object;`), else
     /// Telegram's.
     pub id_rule: Option<tl_parser::IdRule>,
+    /// Documentation of the schema's definitions (default none). With it, every
+    /// documented item carries its description, its fields' descriptions, its
+    /// footnote links and a link to its page on core.telegram.org; each function
+    /// documents its result and its errors, and the errors become enums: a
+    /// `KnownError` of every documented error at the root of the module, and one
+    /// per function with documented errors in `errors`, which is the function's
+    /// `RemoteCall::Error`. Definitions without documentation keep the docs they
+    /// have without it. Read it with [`Builder::docs`](crate::Builder::docs) or
+    /// [`Docs::read`](crate::Docs::read) (the `docs` feature).
+    pub docs: Option<Arc<Docs>>,
 }
 
 /// How the variants of a generated enum are named after their constructors.
@@ -89,6 +101,7 @@ impl Default for Options {
             keep: Vec::new(),
             variant_names: VariantNames::Short,
             id_rule: None,
+            docs: None,
         }
     }
 }

@@ -12,7 +12,7 @@
 //! | [`Deserialize`] | read what `Serialize` writes; [`from_bytes`](Deserialize::from_bytes) also rejects trailing input. |
 //! | [`DeserializeBare`] | read what `SerializeBare` writes. |
 //! | [`Identifiable`] | a constructor's or function's `CONSTRUCTOR_ID`, `TL_NAME` and `TL_TYPE` (the type a decoding error names). |
-//! | [`RemoteCall`] | a function, with its `Return` type. |
+//! | [`RemoteCall`] | a function, with its `Return` type and the `Error` it fails with ([`RpcError`], or an enum of the errors its documentation lists). |
 //!
 //! Constructor and function structs implement only [`Identifiable`], [`SerializeBare`]
 //! and [`DeserializeBare`]; blanket implementations give them [`Serialize`] (id, then
@@ -25,6 +25,15 @@
 //! (`Vector<T>`), all of which implement the traits. `bytes` maps to `Vec<u8>`, which
 //! generated code handles with [`wire::write_bytes`], [`wire::bytes_len`] and
 //! [`wire::read_bytes`]. TL's `Object` is [`RawObject`].
+//!
+//! # RPC errors
+//!
+//! [`RpcError`] is `rpc_error#2144ca19 error_code:int error_message:string` decoded,
+//! with the number of patterned names split off (`FLOOD_WAIT_42` is `FLOOD_WAIT` with
+//! 42). Every [`RemoteCall`] names the [`CallError`] it fails with: [`RpcError`], or,
+//! in code generated with documentation, an enum of the errors the function's page
+//! lists ([`KnownErrors`]: the documented code, name and description of each), which
+//! keeps any other error whole.
 //!
 //! # Features
 //!
@@ -144,6 +153,7 @@ mod impls;
 mod limits;
 mod object;
 mod reader;
+mod rpc_error;
 mod traits;
 pub mod wire;
 
@@ -155,6 +165,7 @@ pub use error::DecodeError;
 pub use limits::Limits;
 pub use object::RawObject;
 pub use reader::Reader;
+pub use rpc_error::{CallError, ErrorDoc, KnownErrors, RpcError};
 pub use traits::{
     Deserialize, DeserializeBare, Identifiable, RemoteCall, Serialize, SerializeBare,
 };

@@ -199,8 +199,18 @@ impl<T: Identifiable + DeserializeBare> Deserialize for T {
 }
 
 /// A TL function: serializing it gives the request, [`Return`](Self::Return) decodes the
-/// answer.
+/// answer, and [`Error`](Self::Error) is what an `rpc_error` answer becomes.
 pub trait RemoteCall: Serialize {
     /// The type the function returns (the part after `=`).
     type Return: Deserialize;
+    /// What the function fails with: code generated with documentation names an
+    /// enum of the errors the function's page lists (a [`KnownErrors`]), so that
+    /// matching on them needs no string compares and the compiler knows which
+    /// errors belong to which call; otherwise [`RpcError`]. Build it with
+    /// [`CallError::from_rpc`].
+    ///
+    /// [`KnownErrors`]: crate::KnownErrors
+    /// [`RpcError`]: crate::RpcError
+    /// [`CallError::from_rpc`]: crate::CallError::from_rpc
+    type Error: crate::CallError;
 }

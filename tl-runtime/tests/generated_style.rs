@@ -198,6 +198,7 @@ impl DeserializeBare for GetSample {
 }
 impl RemoteCall for GetSample {
     type Return = Sample;
+    type Error = tl_runtime::RpcError;
 }
 
 fn full_sample() -> Sample {

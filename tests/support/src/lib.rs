@@ -52,6 +52,12 @@ pub fn schema_dir() -> PathBuf {
     std::env::var_os(SCHEMA_DIR_VAR).map_or_else(default_schema_dir, PathBuf::from)
 }
 
+/// Telegram's documentation (gotd's getdoc JSON, layer 223): `docs/` beside the
+/// schema directory, `../shared/docs/telegram-docs.json` by default.
+pub fn docs_file() -> PathBuf {
+    schema_dir().join("../docs/telegram-docs.json")
+}
+
 /// `shared/schema` beside the repository root, found from this crate's own
 /// directory (`tests/support`).
 fn default_schema_dir() -> PathBuf {

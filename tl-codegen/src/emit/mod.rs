@@ -10,6 +10,7 @@
 mod arbitrary;
 mod codec;
 mod enums;
+mod errors;
 mod structs;
 pub(crate) mod text;
 
@@ -57,8 +58,38 @@ pub(crate) fn module(model: &Model<'_>) -> TokenStream {
             Section::Types => format!("Constructors of the TL namespace `{namespace}`."),
             Section::Enums => format!("Types of the TL namespace `{namespace}`."),
             Section::Functions => format!("Functions of the TL namespace `{namespace}`."),
+            Section::Errors => {
+                format!("Errors of the functions of the TL namespace `{namespace}`.")
+            }
         }
     };
+    let mut errors = ModuleTree::default();
+    for s in &model.structs {
+        if let Some(e) = s.errors.and_then(|i| model.error_enums.get(i)) {
+            errors.add(
+                &s.scope.namespace,
+                &s.c.name.namespace,
+                errors::items(model, e),
+            );
+        }
+    }
+    let errors = if model.error_enums.is_empty() {
+        TokenStream::new()
+    } else {
+        let body = errors.render(&describe(Section::Errors), "", "errors");
+        let doc = doc_attrs(ERRORS_DOC);
+        quote! {
+            #doc
+            pub mod errors {
+                #body
+            }
+        }
+    };
+    let known_errors = model
+        .known_errors
+        .as_ref()
+        .map(|e| errors::items(model, e))
+        .unwrap_or_default();
     let types = types.render(&describe(Section::Types), "", "types");
     let enums = enums.render(&describe(Section::Enums), "", "enums");
     let functions = functions.render(&describe(Section::Functions), "", "functions");
@@ -97,6 +128,8 @@ pub(crate) fn module(model: &Model<'_>) -> TokenStream {
         pub mod functions {
             #functions
         }
+        #known_errors
+        #errors
         #arbitrary
     }
 }
@@ -355,6 +388,18 @@ const SHORT_NAMES_DOC: &[&str] = &[
 /// How variants are named, with [`VariantNames::Full`].
 const FULL_NAMES_DOC: &[&str] =
     &["A variant is named like its constructor's struct (`InputPeer::InputPeerUser`)."];
+
+/// Documentation of the generated `errors` module.
+const ERRORS_DOC: &[&str] = &[
+    "One enum per function whose documentation lists errors, named like the function",
+    "(`errors::phone::JoinGroupCall`): one variant per listed error (holding the number",
+    "of a patterned name such as `FLOOD_PREMIUM_WAIT_%d`), and `Other` for any other.",
+    "",
+    "Each is its function's `RemoteCall::Error`: turn the server's `RpcError` into it with",
+    "`tl_runtime::CallError::from_rpc`, and read what the documentation says of it",
+    "(`code()`, `name()`, `description()`) through `tl_runtime::KnownErrors`. Functions",
+    "without documented errors fail with `RpcError` itself.",
+];
 
 /// Documentation of the generated `functions` module.
 const FUNCTIONS_DOC: &[&str] = &[

@@ -316,20 +316,31 @@ impl<'a> StructGen<'a> {
         let deserialize_bare = self.deserialize_bare_fn();
         let remote = match &s.returns {
             Some(returns) => {
-                let (ret, bounds) = match returns {
-                    Return::Value(ty) => (self.model.rust_type(ty, &s.scope), plain.clone()),
+                let error = s
+                    .errors
+                    .and_then(|i| self.model.error_enums.get(i))
+                    .and_then(|e| Some(s.scope.path_to(e.scope.as_ref()?, &e.name.ident())))
+                    .unwrap_or_else(|| quote!(#rt::RpcError));
+                let (ret, bounds, error) = match returns {
+                    Return::Value(ty) => (self.model.rust_type(ty, &s.scope), plain.clone(), error),
                     Return::Forwarded(p) => {
                         let p = p.ident();
-                        (quote!(<#p as #rt::RemoteCall>::Return), plain.clone())
+                        (
+                            quote!(<#p as #rt::RemoteCall>::Return),
+                            plain.clone(),
+                            // A wrapper fails the way the call it wraps does.
+                            quote!(<#p as #rt::RemoteCall>::Error),
+                        )
                     }
                     Return::Param(p) => {
                         let p = p.ident();
-                        (quote!(#p), decodable.clone())
+                        (quote!(#p), decodable.clone(), error)
                     }
                 };
                 quote! {
                     impl #bounds #rt::RemoteCall for #name #args {
                         type Return = #ret;
+                        type Error = #error;
                     }
                 }
             }

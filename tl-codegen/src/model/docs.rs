@@ -5,35 +5,38 @@
 //! attributes.
 
 use super::layout::MemberKind;
-use super::{AccessorKind, Model, Struct};
+use super::{
+    AccessorKind, ErrorEnum, ErrorVariant, Model, Return, Scope, Section, Struct, ValueType,
+};
+use crate::docs::{Definition, Docs, ErrorEntry};
 use tl_parser::{Combinator, Field, Kind};
 
-/// One line of schema text made safe for Markdown: brackets and angle brackets
-/// would be read as links and HTML tags by rustdoc, and a line starting like a
-/// list item, heading, quote, table or code fence would change the structure of
-/// the doc comment (a code block would even become a doctest), so its first
-/// character is escaped too. Leading white space is dropped for the same reason.
+/// One line of text made safe for Markdown, so that rustdoc renders it as
+/// written: brackets, angle brackets, backticks, `*`, `_`, `~`, `&`, `|` and
+/// backslashes would be read as links, HTML, code, emphasis, entities or table
+/// cells, and a line starting like a list item, heading, quote, table or code
+/// fence would change the structure of the doc comment (a code block would even
+/// become a doctest), so its first character is escaped too. Leading white space
+/// is dropped for the same reason.
 pub(crate) fn escape(text: &str) -> String {
     let text = text.trim();
-    let mut out = String::with_capacity(text.len() + 2);
     let after_digits = text.trim_start_matches(|c: char| c.is_ascii_digit());
     let number = text.len() - after_digits.len();
     if number > 0 && after_digits.starts_with(['.', ')']) {
         // `1.` starts a numbered list; `1\.` does not.
-        out.push_str(text.get(..number).unwrap_or_default());
-        out.push('\\');
-        out.push_str(after_digits);
-        return escape_inline(&out);
+        let digits = text.get(..number).unwrap_or_default();
+        return format!("{digits}\\{}", escape_inline(after_digits));
     }
-    // `>` (a quote) is escaped below with the other angle brackets.
-    if text.starts_with(['-', '*', '+', '#', '=', '|', '`', '~']) {
-        out.push('\\');
-    }
-    out.push_str(text);
-    escape_inline(&out)
+    // The other characters that can start a block are escaped wherever they are.
+    let prefix = if text.starts_with(['-', '+', '#', '=']) {
+        "\\"
+    } else {
+        ""
+    };
+    format!("{prefix}{}", escape_inline(text))
 }
 
-/// Escapes the characters rustdoc would read as links or HTML tags, and makes URLs
+/// Escapes the characters rustdoc would read as Markdown, and makes URLs
 /// autolinks (`<https://...>`: rustdoc warns about bare ones).
 fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
@@ -64,7 +67,10 @@ fn escape_inline(text: &str) -> String {
             rest = rest.get(url.len()..).unwrap_or_default();
             continue;
         }
-        if matches!(c, '[' | ']' | '<' | '>') {
+        if matches!(
+            c,
+            '[' | ']' | '<' | '>' | '`' | '*' | '_' | '~' | '&' | '|' | '\\'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -85,10 +91,18 @@ fn code_block(code: &str, lines: &mut Vec<String>) {
 
 /// Fills in the documentation of every item of `model`.
 pub(super) fn document(model: &mut Model<'_>) {
-    for s in &mut model.structs {
-        s.docs = struct_docs(s);
+    let docs = model.docs.clone();
+    let docs = docs.as_deref();
+    let extras: Vec<Vec<String>> = model
+        .structs
+        .iter()
+        .map(|s| function_extra(model, s, definition(docs, s.c)))
+        .collect();
+    for (s, extra) in model.structs.iter_mut().zip(extras) {
+        let doc = definition(docs, s.c);
+        s.docs = struct_docs(s, doc, &extra);
         s.member_docs = (0..s.layout.members.len())
-            .map(|m| member_docs(s, m))
+            .map(|m| member_docs(s, m, doc))
             .collect();
         s.group_docs = (0..s.layout.members.len())
             .map(|m| group_docs(s, m))
@@ -99,7 +113,7 @@ pub(super) fn document(model: &mut Model<'_>) {
                 if s.fields.get(i).is_some_and(|f| f.boxed) {
                     rest.push(BOXED.to_owned());
                 }
-                with_schema_docs(s.c, &[i], rest)
+                with_schema_docs(s.c, &[i], doc, rest)
             })
             .collect();
         for (field, docs) in s.fields.iter_mut().zip(field_docs) {
@@ -114,22 +128,36 @@ pub(super) fn document(model: &mut Model<'_>) {
         e.docs = class
             .map(|d| vec![escape(d), String::new()])
             .unwrap_or_default();
-        e.docs.extend([
-            format!(
-                "TL type `{}`, with {count} constructor{}.",
-                e.t.name,
-                if count == 1 { "" } else { "s" }
-            ),
-            String::new(),
+        e.docs.push(format!(
+            "TL type `{}`, with {count} constructor{}.",
+            e.t.name,
+            if count == 1 { "" } else { "s" }
+        ));
+        let type_doc = docs.and_then(|d| d.types.get(&e.t.name.full()));
+        if let Some(doc) = type_doc {
+            described(doc, &page("type", &e.t.name.full()), &mut e.docs);
+        }
+        e.docs.push(String::new());
+        e.docs.push(
             "Serializes as its variant does (constructor id, then fields); decoding dispatches \
              on the constructor id."
                 .to_owned(),
-        ]);
+        );
         for v in &mut e.variants {
             let Some(c) = structs.get(v.struct_id).map(|s| s.c) else {
                 continue;
             };
             let mut lines = vec![format!("`{}`", c.name), String::new()];
+            // The first paragraph says what the constructor is; the rest is on
+            // its struct.
+            let summary = definition(docs, c).and_then(|d| {
+                let first = d.description.first()?;
+                Some(linked(first, &d.links))
+            });
+            if let Some(summary) = summary.filter(|s| !s.is_empty()) {
+                lines.push(summary);
+                lines.push(String::new());
+            }
             code_block(&format!("{};", c.definition), &mut lines);
             v.docs = lines;
         }
@@ -158,23 +186,331 @@ pub(super) fn document(model: &mut Model<'_>) {
 /// The note on fields boxed to break a cycle.
 const BOXED: &str = "Boxed: the type contains itself through this field.";
 
-/// Doc lines of the struct of `s`.
-fn struct_docs(s: &Struct<'_>) -> Vec<String> {
+/// Doc lines of the struct of `s`, with its documentation `doc` and, for a
+/// documented function, `function` (its result and errors).
+fn struct_docs(s: &Struct<'_>, doc: Option<&Definition>, function: &[String]) -> Vec<String> {
+    let mut extra: Vec<String> = Vec::new();
+    let paragraph = |text: String, extra: &mut Vec<String>| {
+        if !extra.is_empty() {
+            extra.push(String::new());
+        }
+        extra.push(text);
+    };
+    // Documented fields without a Rust field (flags words): their text here.
+    let covered: Vec<usize> = s
+        .layout
+        .members
+        .iter()
+        .flat_map(|m| member_fields(&m.kind))
+        .collect();
+    for (i, field) in s.c.fields.iter().enumerate() {
+        let documented = doc.and_then(|d| d.fields.get(&field.name));
+        let Some(documented) = documented.filter(|_| !covered.contains(&i)) else {
+            continue;
+        };
+        let text = linked(&documented.description, &documented.links);
+        if !text.is_empty() {
+            paragraph(
+                format!("{} (no Rust field): {text}", field_code(s.c, i)),
+                &mut extra,
+            );
+        }
+    }
+    if !function.is_empty() {
+        if !extra.is_empty() {
+            extra.push(String::new());
+        }
+        extra.extend(function.iter().cloned());
+    }
     let unstored: Vec<String> =
         s.c.fields
             .iter()
             .filter(|f| f.ty == tl_parser::Ty::True && f.condition.is_none())
             .map(|f| format!("`{}`", field_text(s.c, f)))
             .collect();
-    let extra = if unstored.is_empty() {
-        Vec::new()
-    } else {
-        vec![format!(
-            "{} carries no data (an unconditional `true`), so it has no field.",
-            unstored.join(", ")
-        )]
+    if !unstored.is_empty() {
+        paragraph(
+            format!(
+                "{} carries no data (an unconditional `true`), so it has no field.",
+                unstored.join(", ")
+            ),
+            &mut extra,
+        );
+    }
+    combinator(s.c, doc, &extra)
+}
+
+/// The TL fields a member holds or stands for.
+fn member_fields(kind: &MemberKind) -> Vec<usize> {
+    match kind {
+        MemberKind::Plain { field } | MemberKind::Optional { field, .. } => vec![*field],
+        MemberKind::Flag { fields, .. } => fields.clone(),
+        MemberKind::Group {
+            values, implied, ..
+        } => values.iter().chain(implied).copied().collect(),
+        MemberKind::SizedObject {
+            field,
+            length_field,
+        } => vec![*field, *length_field],
+    }
+}
+
+/// The documentation entry of constructor or function `c`, if any.
+fn definition<'d>(docs: Option<&'d Docs>, c: &Combinator) -> Option<&'d Definition> {
+    let docs = docs?;
+    match c.kind {
+        Kind::Constructor => docs.constructors.get(&c.name.full()),
+        Kind::Function => docs.methods.get(&c.name.full()),
+    }
+}
+
+/// The page of a definition on core.telegram.org (`kind`: `constructor`,
+/// `method` or `type`).
+fn page(kind: &str, name: &str) -> String {
+    format!("https://core.telegram.org/{kind}/{name}")
+}
+
+/// Appends the paragraphs of `doc` and the link to its `page`, each after an
+/// empty line.
+fn described(doc: &Definition, page: &str, lines: &mut Vec<String>) {
+    for paragraph in &doc.description {
+        let text = linked(paragraph, &doc.links);
+        if !text.is_empty() {
+            lines.push(String::new());
+            lines.push(text);
+        }
+    }
+    lines.push(String::new());
+    lines.push(format!("Telegram's documentation: <{page}>"));
+}
+
+/// `text` escaped (see [`escape`]), with its footnote markers (runs of
+/// superscript digits, `¹`, `¹⁰`) turned into links to the `links` they number
+/// from 1. A marker without such a link (or with one that is not an absolute
+/// `http(s)` URL) stays text.
+fn linked(text: &str, links: &[String]) -> String {
+    let escaped = escape(text);
+    let mut out = String::with_capacity(escaped.len());
+    let mut marker = String::new();
+    let flush = |marker: &mut String, out: &mut String| {
+        if marker.is_empty() {
+            return;
+        }
+        let number: usize = marker
+            .chars()
+            .filter_map(superscript_digit)
+            .fold(0, |n, d| n.saturating_mul(10).saturating_add(d));
+        let url = number
+            .checked_sub(1)
+            .and_then(|i| links.get(i))
+            .filter(|url| is_link_target(url));
+        match url {
+            Some(url) => out.push_str(&format!("[{marker}]({url})")),
+            None => out.push_str(marker),
+        }
+        marker.clear();
     };
-    combinator(s.c, &extra)
+    for c in escaped.chars() {
+        if superscript_digit(c).is_some() {
+            marker.push(c);
+        } else {
+            flush(&mut marker, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut marker, &mut out);
+    out
+}
+
+/// The value of a superscript digit.
+fn superscript_digit(c: char) -> Option<usize> {
+    "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|d| d == c)
+}
+
+/// Whether `url` can be a Markdown link's destination as it is.
+fn is_link_target(url: &str) -> bool {
+    (url.starts_with("https://") || url.starts_with("http://"))
+        && !url.contains(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>'))
+}
+
+/// For a documented function: its result, and the table of its errors with the
+/// enum they become.
+fn function_extra(model: &Model<'_>, s: &Struct<'_>, doc: Option<&Definition>) -> Vec<String> {
+    let (Some(doc), Some(returns)) = (doc, &s.returns) else {
+        return Vec::new();
+    };
+    let result = match returns {
+        Return::Value(ValueType::Enum(id)) => {
+            let path = model.enum_path(*id, &s.scope).to_string().replace(' ', "");
+            format!("[`{}`]({path})", tl_result(s.c))
+        }
+        Return::Value(ValueType::Bool) => "`Bool` (`bool`)".to_owned(),
+        _ => format!("`{}`", tl_result(s.c)),
+    };
+    let mut lines = vec![format!("Result: {result}.")];
+    if doc.errors.is_empty() {
+        return lines;
+    }
+    lines.extend([
+        String::new(),
+        "# Errors".to_owned(),
+        String::new(),
+        "| Code | Type | Description |".to_owned(),
+        "|---|---|---|".to_owned(),
+    ]);
+    for e in &doc.errors {
+        lines.push(format!(
+            "| {} | {} | {} |",
+            e.code,
+            error_name(&e.name),
+            escape(&e.description)
+        ));
+    }
+    let path = s
+        .errors
+        .and_then(|i| model.error_enums.get(i))
+        .and_then(|e| Some(s.scope.path_to(e.scope.as_ref()?, &e.name.ident())))
+        .map(|path| path.to_string().replace(' ', ""));
+    if let Some(path) = path {
+        let name = path.rsplit("::").next().unwrap_or_default();
+        lines.push(String::new());
+        lines.push(match returns {
+            // A wrapper's `RemoteCall::Error` is the wrapped call's.
+            Return::Forwarded(p) => format!(
+                "These errors are [`{name}`]({path}). A failed call is the wrapped call's \
+                 `RemoteCall::Error` (`{}::Error`), which keeps them as any other error.",
+                p.display()
+            ),
+            _ => format!(
+                "A failed call is one of [`{name}`]({path}) (its `RemoteCall::Error`), which \
+                 keeps any other error as it came."
+            ),
+        });
+    }
+    lines
+}
+
+/// An error name as code (`GROUPCALL_INVALID`), unless it could break out.
+fn error_name(name: &str) -> String {
+    if name.contains('`') {
+        escape(name)
+    } else {
+        format!("`{name}`")
+    }
+}
+
+/// The result type of `c` as written (`Updates`, `Vector<long>`).
+fn tl_result(c: &Combinator) -> String {
+    match &c.result {
+        tl_parser::Ty::Boxed(name) => name.full(),
+        other => ty(other),
+    }
+}
+
+/// Builds the error enums of the documentation: [`Model::known_errors`], and for
+/// each kept function with documented errors its enum in `errors` (set in
+/// [`Struct::errors`]).
+pub(super) fn errors(model: &mut Model<'_>) {
+    let Some(docs) = model.docs.clone() else {
+        return;
+    };
+    let all: Vec<&ErrorEntry> = docs.errors.values().collect();
+    if !all.is_empty() {
+        let mut e = error_enum(None, super::naming::type_name("KnownError"), &all);
+        e.docs = vec![
+            "Every RPC error the documentation names, with its code and description \
+             (`tl_runtime::KnownErrors`)."
+                .to_owned(),
+            String::new(),
+            "Build it from an `RpcError` with `tl_runtime::CallError::from_rpc`: a patterned \
+             name (`FLOOD_PREMIUM_WAIT_%d`) holds its number, and an error the documentation \
+             does not name is kept as it came."
+                .to_owned(),
+        ];
+        model.known_errors = Some(e);
+    }
+    for s in &mut model.structs {
+        let Some(doc) = docs.methods.get(&s.c.name.full()) else {
+            continue;
+        };
+        if !s.is_function() || doc.errors.is_empty() {
+            continue;
+        }
+        let scope = Scope {
+            section: Section::Errors,
+            namespace: s.scope.namespace.clone(),
+        };
+        let entries: Vec<&ErrorEntry> = doc.errors.iter().collect();
+        let path = scope
+            .path_to(&s.scope, &s.name.ident())
+            .to_string()
+            .replace(' ', "");
+        let mut e = error_enum(Some(scope), s.name.clone(), &entries);
+        e.docs = vec![
+            format!(
+                "The errors `{}` can fail with, as its documentation lists them.",
+                s.c.name
+            ),
+            String::new(),
+            if matches!(s.returns, Some(Return::Forwarded(_))) {
+                format!(
+                    "Not the `RemoteCall::Error` of [`{name}`]({path}), which is the wrapped \
+                     call's; build it from an `RpcError` with \
+                     `tl_runtime::CallError::from_rpc` to tell these apart.",
+                    name = s.name.display(),
+                )
+            } else {
+                format!(
+                    "The `RemoteCall::Error` of [`{name}`]({path}). Build it from an \
+                     `RpcError` with `tl_runtime::CallError::from_rpc`; an error not listed \
+                     here is kept as it came.",
+                    name = s.name.display(),
+                )
+            },
+        ];
+        s.errors = Some(model.error_enums.len());
+        model.error_enums.push(e);
+    }
+}
+
+/// The enum of `entries` (the docs are left to the caller).
+fn error_enum(
+    scope: Option<Scope>,
+    name: super::naming::RustName,
+    entries: &[&ErrorEntry],
+) -> ErrorEnum {
+    let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+    let (variant_names, other) = super::naming::error_variant_names(&names);
+    let variants = entries
+        .iter()
+        .zip(variant_names)
+        .map(|(entry, name)| {
+            let patterned = entry.name.contains("%d");
+            let mut docs = vec![format!("{} {}", entry.code, error_name(&entry.name))];
+            let description = escape(&entry.description);
+            if !description.is_empty() {
+                docs.push(String::new());
+                docs.push(description);
+            }
+            if patterned {
+                docs.push(String::new());
+                docs.push("Holds the number that stands for `%d`.".to_owned());
+            }
+            ErrorVariant {
+                name,
+                entry: (*entry).clone(),
+                patterned,
+                docs,
+            }
+        })
+        .collect();
+    ErrorEnum {
+        scope,
+        name,
+        variants,
+        other,
+        docs: Vec::new(),
+    }
 }
 
 /// `` `name:flags.K?T` `` for field `field` of `c`.
@@ -190,13 +526,24 @@ fn bit_text(c: &Combinator, flags_field: usize, bit: u8) -> String {
     format!("bit {bit} of `{flags}`")
 }
 
-/// The schema docs of the given fields, then `rest`.
-fn with_schema_docs(c: &Combinator, fields: &[usize], rest: Vec<String>) -> Vec<String> {
-    let mut lines: Vec<String> = fields
-        .iter()
-        .filter_map(|i| c.fields.get(*i))
-        .filter_map(field_doc)
-        .collect();
+/// The schema docs and the documentation (`doc`) of the given fields, then
+/// `rest`.
+fn with_schema_docs(
+    c: &Combinator,
+    fields: &[usize],
+    doc: Option<&Definition>,
+    rest: Vec<String>,
+) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for field in fields.iter().filter_map(|i| c.fields.get(*i)) {
+        lines.extend(field_doc(field));
+        let documented = doc.and_then(|d| d.fields.get(&field.name));
+        if let Some(text) = documented.map(|f| linked(&f.description, &f.links)) {
+            if !text.is_empty() {
+                lines.push(text);
+            }
+        }
+    }
     if !lines.is_empty() {
         lines.push(String::new());
     }
@@ -204,8 +551,8 @@ fn with_schema_docs(c: &Combinator, fields: &[usize], rest: Vec<String>) -> Vec<
     lines
 }
 
-/// The doc lines of member `index` of `s`.
-fn member_docs(s: &Struct<'_>, index: usize) -> Vec<String> {
+/// The doc lines of member `index` of `s`, documented by `doc`.
+fn member_docs(s: &Struct<'_>, index: usize, doc: Option<&Definition>) -> Vec<String> {
     let c = s.c;
     let Some(member) = s.layout.members.get(index) else {
         return Vec::new();
@@ -220,7 +567,7 @@ fn member_docs(s: &Struct<'_>, index: usize) -> Vec<String> {
         MemberKind::Plain { field } => {
             let mut rest = vec![format!("TL: {}.", field_code(c, *field))];
             rest.extend(boxed_note(*field));
-            with_schema_docs(c, &[*field], rest)
+            with_schema_docs(c, &[*field], doc, rest)
         }
         MemberKind::Optional { field, bit } => {
             let mut rest = vec![format!(
@@ -229,7 +576,7 @@ fn member_docs(s: &Struct<'_>, index: usize) -> Vec<String> {
                 bit_text(c, bit.flags_field, bit.bit)
             )];
             rest.extend(boxed_note(*field));
-            with_schema_docs(c, &[*field], rest)
+            with_schema_docs(c, &[*field], doc, rest)
         }
         MemberKind::Flag { fields, bit } => {
             let texts: Vec<String> = fields.iter().map(|f| field_code(c, *f)).collect();
@@ -245,7 +592,7 @@ fn member_docs(s: &Struct<'_>, index: usize) -> Vec<String> {
                         .to_owned(),
                 );
             }
-            with_schema_docs(c, fields, rest)
+            with_schema_docs(c, fields, doc, rest)
         }
         MemberKind::Group {
             values,
@@ -269,7 +616,7 @@ fn member_docs(s: &Struct<'_>, index: usize) -> Vec<String> {
                     field_code(c, *f)
                 ));
             }
-            with_schema_docs(c, implied, rest)
+            with_schema_docs(c, implied, doc, rest)
         }
         MemberKind::SizedObject {
             field,
@@ -287,7 +634,7 @@ fn member_docs(s: &Struct<'_>, index: usize) -> Vec<String> {
                     field_code(c, *length_field)
                 ),
             ];
-            with_schema_docs(c, &[*field, *length_field], rest)
+            with_schema_docs(c, &[*field, *length_field], doc, rest)
         }
     }
 }
@@ -341,8 +688,8 @@ fn schema_doc(c: &Combinator) -> Option<String> {
 }
 
 /// Doc lines of the struct of constructor or function `c`: what it is, the
-/// schema's documentation, then the definition.
-fn combinator(c: &Combinator, extra: &[String]) -> Vec<String> {
+/// schema's documentation and `doc`, then the definition and `extra`.
+fn combinator(c: &Combinator, doc: Option<&Definition>, extra: &[String]) -> Vec<String> {
     let result = match &c.result {
         tl_parser::Ty::Boxed(name) => name.full(),
         other => ty(other),
@@ -360,6 +707,13 @@ fn combinator(c: &Combinator, extra: &[String]) -> Vec<String> {
     if let Some(doc) = schema_doc(c) {
         lines.push(String::new());
         lines.extend(doc.lines().map(escape));
+    }
+    if let Some(doc) = doc {
+        let kind = match c.kind {
+            Kind::Constructor => "constructor",
+            Kind::Function => "method",
+        };
+        described(doc, &page(kind, &c.name.full()), &mut lines);
     }
     lines.push(String::new());
     code_block(&format!("{};", c.definition), &mut lines);
@@ -419,10 +773,15 @@ mod tests {
 
     #[test]
     fn markdown_is_escaped() {
-        assert_eq!(escape("see [x] <b> a_b"), "see \\[x\\] \\<b\\> a_b");
+        assert_eq!(escape("see [x] <b> a_b"), "see \\[x\\] \\<b\\> a\\_b");
+        assert_eq!(
+            escape("`uint64_t x = (time() << 32) & *p | ~q \\ r"),
+            "\\`uint64\\_t x = (time() \\<\\< 32) \\& \\*p \\| \\~q \\\\ r"
+        );
+        assert_eq!(escape("* item"), "\\* item");
         assert_eq!(escape("- item"), "\\- item");
         assert_eq!(escape("    code"), "code");
-        assert_eq!(escape("```rust"), "\\```rust");
+        assert_eq!(escape("```rust"), "\\`\\`\\`rust");
         assert_eq!(escape("12. twelve"), "12\\. twelve");
         assert_eq!(escape("3) three"), "3\\) three");
         assert_eq!(escape("12 monkeys"), "12 monkeys");
@@ -433,6 +792,25 @@ mod tests {
             "see <https://core.telegram.org/api>, or <https://x.y/z>."
         );
         assert_eq!(escape("(http://a.b)"), "(<http://a.b>)");
+    }
+
+    #[test]
+    fn footnote_markers_become_links() {
+        let links = [
+            "https://core.telegram.org/api/links#video-chat-livestream-links".to_owned(),
+            "relative/page".to_owned(),
+        ];
+        assert_eq!(
+            linked(
+                "the invite link »¹, or inputPeerSelf², see ³ and x_y",
+                &links
+            ),
+            "the invite link »[¹](https://core.telegram.org/api/links#video-chat-livestream-links), \
+             or inputPeerSelf², see ³ and x\\_y"
+        );
+        let many: Vec<String> = (1..=10).map(|i| format!("https://a.b/{i}")).collect();
+        assert_eq!(linked("ten¹⁰", &many), "ten[¹⁰](https://a.b/10)");
+        assert_eq!(linked("⁰", &many), "⁰");
     }
 
     #[test]

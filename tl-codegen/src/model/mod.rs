@@ -48,6 +48,8 @@ pub(crate) enum Section {
     Enums,
     /// `functions`: one struct per function.
     Functions,
+    /// `errors`: one enum per function with documented errors.
+    Errors,
 }
 
 impl Section {
@@ -57,6 +59,7 @@ impl Section {
             Section::Types => "types",
             Section::Enums => "enums",
             Section::Functions => "functions",
+            Section::Errors => "errors",
         }
     }
 }
@@ -226,6 +229,9 @@ pub(crate) struct Struct<'s> {
     pub tl_type: String,
     /// For a function, what it returns.
     pub returns: Option<Return>,
+    /// For a function with documented errors, its enum in
+    /// [`Model::error_enums`] (its `RemoteCall::Error`; else `RpcError`).
+    pub errors: Option<usize>,
     /// Names of the output buffer and the reader in generated code, chosen so
     /// that no field or flags word shadows them.
     pub out: Ident,
@@ -316,6 +322,35 @@ pub(crate) struct Enum<'s> {
     pub accessors: Vec<Accessor>,
 }
 
+/// An enum of documented RPC errors: every error of the documentation
+/// (`KnownError`, at the root of the module), or those a function's page lists.
+#[derive(Debug)]
+pub(crate) struct ErrorEnum {
+    /// Its module (`errors` and the function's namespace); `None` for the root.
+    pub scope: Option<Scope>,
+    /// Its name.
+    pub name: RustName,
+    /// One per documented error, in the documentation's order.
+    pub variants: Vec<ErrorVariant>,
+    /// The variant holding any other error (`Other`).
+    pub other: RustName,
+    /// Documentation.
+    pub docs: Vec<String>,
+}
+
+/// One documented error of an [`ErrorEnum`].
+#[derive(Debug)]
+pub(crate) struct ErrorVariant {
+    /// The variant name.
+    pub name: RustName,
+    /// Code, name (pattern) and description as documented.
+    pub entry: crate::docs::ErrorEntry,
+    /// Whether the name has a `%d`: the variant holds the number.
+    pub patterned: bool,
+    /// Documentation.
+    pub docs: Vec<String>,
+}
+
 /// Everything decided about the generated module.
 pub(crate) struct Model<'s> {
     /// The schema.
@@ -343,6 +378,12 @@ pub(crate) struct Model<'s> {
     /// For `arbitrary`'s `visit_all`: the function that stands for `X` in
     /// generic functions.
     pub generic_query: Option<StructId>,
+    /// The documentation ([`Options::docs`]).
+    pub docs: Option<std::sync::Arc<crate::docs::Docs>>,
+    /// With documentation: the enum of every documented error.
+    pub known_errors: Option<ErrorEnum>,
+    /// The error enums of functions (see [`Struct::errors`]).
+    pub error_enums: Vec<ErrorEnum>,
 }
 
 /// The Rust items generated for one TL definition, as path text relative to the
@@ -587,6 +628,9 @@ impl<'s> Model<'s> {
             arbitrary: options.arbitrary,
             variant_names: options.variant_names,
             generic_query,
+            docs: options.docs.clone(),
+            known_errors: None,
+            error_enums: Vec::new(),
         };
         analysis::box_variants(&mut model);
         analysis::box_fields(&mut model);
@@ -595,6 +639,7 @@ impl<'s> Model<'s> {
         if options.arbitrary {
             diagnostics.extend(analysis::shallowest(&mut model));
         }
+        docs::errors(&mut model);
         docs::document(&mut model);
         diagnostics.extend(check::check(&model));
         Ok((model, diagnostics))
@@ -819,6 +864,7 @@ fn new_struct<'s>(
         enum_id,
         tl_type,
         returns,
+        errors: None,
         out,
         reader,
     }

@@ -21,6 +21,7 @@
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::{Ident, Span};
+use std::collections::BTreeSet;
 
 /// Keywords of every Rust edition up to 2024, strict and reserved. Each can be
 /// written as a raw identifier except those in [`NOT_RAW`].
@@ -220,6 +221,58 @@ pub(crate) fn module_name(tl: &str) -> RustName {
     }
 }
 
+/// The variant names of an enum of documented errors, one per name
+/// (`GROUPCALL_INVALID` is `GroupcallInvalid`; `FLOOD_PREMIUM_WAIT_%d` is
+/// `FloodPremiumWait`, holding the number), and the name of the variant for any
+/// other error (`Other`). A patterned name whose variant would be a plain one's
+/// spells its number `N` (`FILE_REFERENCE_%d_EXPIRED` beside
+/// `FILE_REFERENCE_EXPIRED` is `FileReferenceNExpired`); a leading digit is
+/// spelled as a word (`2FA_CONFIRM_WAIT_%d` is `TwoFaConfirmWait`). Names still
+/// equal get the lowest free numeric suffix, in order.
+pub(crate) fn error_variant_names(names: &[&str]) -> (Vec<RustName>, RustName) {
+    let plain = |name: &str, number: &str| {
+        let text = name.replace("%d", number);
+        let digit = text.chars().next().and_then(|c| c.to_digit(10));
+        let text = match digit.and_then(|d| DIGITS.get(d as usize)) {
+            Some(word) => format!("{word}_{}", text.get(1..).unwrap_or_default()),
+            None => text,
+        };
+        type_name(&text)
+    };
+    let first: Vec<RustName> = names.iter().map(|n| plain(n, "_")).collect();
+    let mut taken: BTreeSet<String> = BTreeSet::new();
+    let mut out = Vec::with_capacity(names.len());
+    for (i, name) in names.iter().enumerate() {
+        let clashes = first
+            .iter()
+            .enumerate()
+            .any(|(j, other)| j != i && other.text() == first.get(i).map_or("", RustName::text));
+        let mut candidate = if clashes && name.contains("%d") {
+            plain(name, "_N_")
+        } else {
+            plain(name, "_")
+        };
+        let base = candidate.text().to_owned();
+        let mut n = 2;
+        while taken.contains(candidate.text()) {
+            candidate = type_name(&format!("{base}{n}"));
+            n += 1;
+        }
+        taken.insert(candidate.text().to_owned());
+        out.push(candidate);
+    }
+    let mut other = "Other".to_owned();
+    while taken.contains(&other) {
+        other.push_str("Error");
+    }
+    (out, type_name(&other))
+}
+
+/// Leading digits spelled out in error variant names.
+const DIGITS: [&str; 10] = [
+    "Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
+];
+
 /// A plain identifier for a name the generator itself chose (always valid).
 pub(crate) fn fixed(text: &str) -> Ident {
     Ident::new(text, Span::call_site())
@@ -245,6 +298,35 @@ mod tests {
         assert_eq!(field_name("new_nonce_hash1").display(), "new_nonce_hash1");
         assert_eq!(field_name("pts_count").display(), "pts_count");
         assert_eq!(module_name("phone").display(), "phone");
+    }
+
+    #[test]
+    fn error_variants() {
+        let (names, other) = error_variant_names(&[
+            "GROUPCALL_INVALID",
+            "FLOOD_PREMIUM_WAIT_%d",
+            "FILE_REFERENCE_%d_EXPIRED",
+            "FILE_REFERENCE_EXPIRED",
+            "2FA_CONFIRM_WAIT_%d",
+            "PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_%dMIN",
+            "OTHER",
+            "OTHER_",
+        ]);
+        let names: Vec<String> = names.iter().map(RustName::display).collect();
+        assert_eq!(
+            names,
+            [
+                "GroupcallInvalid",
+                "FloodPremiumWait",
+                "FileReferenceNExpired",
+                "FileReferenceExpired",
+                "TwoFaConfirmWait",
+                "PreviousChatImportActiveWaitMin",
+                "Other",
+                "Other2",
+            ]
+        );
+        assert_eq!(other.display(), "OtherError");
     }
 
     #[test]

@@ -10,7 +10,8 @@
 //! only; grammers' side is the same as for parse), generate (tlgen formatted), generate-unformatted (tlgen with
 //! `Builder::format(false)`; grammers' side is the same as for generate),
 //! encode-updates, decode-updates, encode-messages, decode-messages, encode-join,
-//! decode-join, encode-file, decode-file, memcpy-file; also encode-updates-exact
+//! decode-join, encode-file, decode-file, memcpy-file, encode-corpus, decode-corpus
+//! (one pass over the broad corpus of `tlgen_benches::corpus`); also encode-updates-exact
 //! (tlgen's `serialized_len` pass and one exact allocation before `serialize`) and
 //! sizes (prints `size_of` of the large message types on both sides).
 //! SIDE: tlgen or grammers (ignored by memcpy-file, encode-updates-exact and sizes). The payloads are built and
@@ -126,6 +127,19 @@ fn main() {
         "decode-join" => codec!(payloads::join_group_call(), false),
         "encode-file" => codec!(payloads::upload_file(), true),
         "decode-file" => codec!(payloads::upload_file(), false),
+        "decode-corpus" | "encode-corpus" => {
+            use tlgen_benches::corpus::{self, Op};
+            let corpus = corpus::standard();
+            let op = match (workload, tlgen) {
+                ("decode-corpus", true) => Op::DecodeTlgen,
+                ("decode-corpus", false) => Op::DecodeGrammers,
+                (_, true) => Op::EncodeTlgen,
+                (_, false) => Op::EncodeGrammers,
+            };
+            for _ in 0..n {
+                black_box(corpus.pass(op));
+            }
+        }
         "sizes" => {
             use tlgen_full_schema_tests::api;
             eprintln!(

@@ -10,6 +10,8 @@
 //! `tl/api.tl` has the same definitions as `api-layer230.tl`), so the
 //! constructor ids are the same on both sides.
 
+#[cfg(not(tlgen_schemas_missing))]
+pub mod corpus;
 pub mod generation;
 #[cfg(not(tlgen_schemas_missing))]
 pub mod payloads;

@@ -38,7 +38,7 @@ pub trait Serialize {
 
     /// The encoding of `self` in a new vector.
     ///
-    /// The vector starts with room for 256 bytes and grows as it is written (each
+    /// The vector starts with room for 1 KiB and grows as it is written (each
     /// `bytes` or `string` reserves its whole length at once), which is faster
     /// than walking the value twice. To reuse a buffer, `clear` it and call
     /// [`serialize`](Self::serialize).
@@ -50,9 +50,11 @@ pub trait Serialize {
     }
 }
 
-/// The capacity [`Serialize::to_bytes`] starts with: enough for most requests, so
-/// small values allocate once.
-const INITIAL_CAPACITY: usize = 256;
+/// The capacity [`Serialize::to_bytes`] starts with: enough for most requests and
+/// for over 90 % of the values of a broad corpus of every API type (256 left a
+/// quarter of them to reallocate once or more), so small values allocate once. One
+/// KiB is still glibc's per-thread cache class, as cheap to allocate as 256 bytes.
+const INITIAL_CAPACITY: usize = 1024;
 
 /// A value written bare: a constructor's body without its id (TL `%T`, and lowercase
 /// constructor names used as types, as in `vector<future_salt>`).

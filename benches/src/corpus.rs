@@ -178,7 +178,8 @@ impl Corpus {
             let (name, hex) = line
                 .split_once(' ')
                 .ok_or_else(|| format!("line {}: not `name hex`", n + 1))?;
-            let bytes = unhex(hex).ok_or_else(|| format!("line {}: not hex", n + 1))?;
+            let bytes =
+                tlgen_test_support::unhex(hex).ok_or_else(|| format!("line {}: not hex", n + 1))?;
             values.push((name.to_owned(), bytes));
         }
         Ok(Self::from_values(schema, values))
@@ -249,16 +250,6 @@ pub enum Op {
     EncodeTlgen,
     /// grammers' `to_bytes` of every value.
     EncodeGrammers,
-}
-
-fn unhex(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-        .collect()
 }
 
 /// The seed and size of the corpus every benchmark and profile uses.

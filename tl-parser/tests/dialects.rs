@@ -257,29 +257,24 @@ fn functions_sharing_an_id_are_a_warning_naming_both() {
 
 #[test]
 fn did_you_mean_keeps_to_names_of_the_same_case_class() {
-    // `Float` is the type a rejected built-in line would have declared; a
-    // lowercase name must not be pointed at it, nor at any boxed type.
+    // `shape` is one letter from the boxed type `Shape`, which used to be
+    // suggested; a lowercase name is a bare constructor, so it must not be.
+    // `Fooo` still finds the boxed `Foo`.
     let (_, c) = check_str(
         "t.tl",
-        "float ? = Float;\nfoo = Foo;\na x:flaot y:Fooo = A;\n",
+        "circle r:int = Shape;\nfoo = Foo;\na x:shape y:Fooo = A;\n",
     );
-    let errors: Vec<(String, Option<String>)> = c
-        .errors()
-        .map(|d| (d.message.clone(), d.help.clone()))
-        .collect();
-    assert!(errors.iter().any(|(m, _)| m == "undefined type `flaot`"));
-    let flaot = errors.iter().find(|(m, _)| m == "undefined type `flaot`");
-    assert!(
-        flaot.is_some_and(|(_, help)| !help.as_deref().unwrap_or("").contains("`Float`")),
-        "{errors:#?}"
-    );
-    let fooo = errors.iter().find(|(m, _)| m == "undefined type `Fooo`");
-    assert!(
-        fooo.is_some_and(|(_, help)| help
-            .as_deref()
-            .unwrap_or("")
-            .contains("did you mean `Foo`?")),
-        "{errors:#?}"
+    let help_of = |message: &str| {
+        c.errors()
+            .find(|d| d.message == message)
+            .map(|d| d.help.clone().unwrap_or_default())
+            .unwrap_or_else(|| panic!("no error {message:?}: {:#?}", c.diagnostics))
+    };
+    let shape = help_of("undefined type `shape`");
+    assert!(!shape.contains("did you mean"), "{shape}");
+    assert_eq!(
+        help_of("undefined type `Fooo`"),
+        "did you mean `Foo`? If not, define a constructor whose result type is `Fooo`"
     );
 }
 

@@ -45,16 +45,6 @@ fn hex(bytes: &[u8]) -> String {
     })
 }
 
-fn unhex(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-        .collect()
-}
-
 /// Where two byte strings first differ.
 fn first_difference(a: &[u8], b: &[u8]) -> usize {
     a.iter()
@@ -99,7 +89,7 @@ fn telethon_corpus_round_trips() {
             failures.push(format!("{at}: not a `name hex` line"));
             continue;
         };
-        let Some(bytes) = unhex(data) else {
+        let Some(bytes) = tlgen_test_support::unhex(data) else {
             failures.push(format!("{at} {name}: not hex"));
             continue;
         };

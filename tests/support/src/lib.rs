@@ -202,6 +202,18 @@ pub fn generic_query_name(schema: &Schema) -> Option<String> {
         .map(|f| f.name.full())
 }
 
+/// The bytes written as `text` in hex (two digits a byte, either case); `None`
+/// for an odd length or a character that is not a hex digit.
+pub fn unhex(text: &str) -> Option<Vec<u8>> {
+    if text.len() % 2 != 0 {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
 /// The cases of a reference-vector file (`generated/tests/vectors/`,
 /// `tests/user-api/tests/vectors/`, written by the Telethon scripts in tools/):
 /// `#` lines are comments; every other non-empty line is `name hex`, the
@@ -218,15 +230,7 @@ pub fn hex_vectors(text: &str) -> std::collections::BTreeMap<String, Vec<u8>> {
         let (name, hex) = line
             .split_once(' ')
             .unwrap_or_else(|| panic!("malformed vector line: {line}"));
-        assert!(hex.len() % 2 == 0, "odd hex length in case {name}");
-        let bytes = (0..hex.len())
-            .step_by(2)
-            .map(|i| {
-                hex.get(i..i + 2)
-                    .and_then(|pair| u8::from_str_radix(pair, 16).ok())
-                    .unwrap_or_else(|| panic!("bad hex in case {name}"))
-            })
-            .collect();
+        let bytes = unhex(hex).unwrap_or_else(|| panic!("bad hex in case {name}"));
         let previous = cases.insert(name.to_owned(), bytes);
         assert!(previous.is_none(), "case {name} appears twice");
     }

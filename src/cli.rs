@@ -42,6 +42,27 @@ impl From<VariantNaming> for tl_codegen::VariantNames {
     }
 }
 
+/// `--serde`: `tl_codegen::JsonForm` as a flag value.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum JsonFormFlag {
+    /// TDLib's form for TDLib's and TON's schemas, the lossless one otherwise.
+    Auto,
+    /// TDLib's JSON interface.
+    Tdlib,
+    /// Lossless and tagged with TL names.
+    Tl,
+}
+
+impl From<JsonFormFlag> for tl_codegen::JsonForm {
+    fn from(form: JsonFormFlag) -> Self {
+        match form {
+            JsonFormFlag::Auto => tl_codegen::JsonForm::Auto,
+            JsonFormFlag::Tdlib => tl_codegen::JsonForm::Tdlib,
+            JsonFormFlag::Tl => tl_codegen::JsonForm::Tl,
+        }
+    }
+}
+
 /// `--id-rule`: `tl_parser::IdRule`, or the choice from the schema.
 #[derive(Debug, Clone, Copy, Default, ValueEnum)]
 pub enum IdRuleFlag {
@@ -89,6 +110,13 @@ pub struct GenerateArgs {
     /// property tests; needs tl-runtime's `arbitrary` feature).
     #[arg(long)]
     pub arbitrary: bool,
+    /// Also implement serde's `Serialize` and `Deserialize` for every generated
+    /// type (needs tl-runtime's `serde` feature), in a JSON form: `tdlib`
+    /// (TDLib's JSON interface: `"@type"`, `int64` as strings), `tl` (lossless,
+    /// tagged with TL names: `"_"`), or `auto` (the default when the flag has no
+    /// value): `tdlib` for schemas with TDLib's id rule, else `tl`.
+    #[arg(long, value_name = "FORM", num_args = 0..=1, default_missing_value = "auto")]
+    pub serde: Option<JsonFormFlag>,
     /// Write the code unformatted (one item, statement or field per line):
     /// faster, the same items.
     #[arg(long)]

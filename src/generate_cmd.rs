@@ -93,6 +93,9 @@ fn builder(args: &GenerateArgs) -> Builder {
     if let Some(docs) = &args.docs {
         builder = builder.docs(docs);
     }
+    if let Some(form) = args.serde {
+        builder = builder.serde(form.into());
+    }
     builder
 }
 

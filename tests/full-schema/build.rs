@@ -23,7 +23,7 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use tl_codegen::{BuildError, Builder, Generated, ItemPath};
+use tl_codegen::{BuildError, Builder, Generated, ItemPath, JsonForm};
 use tl_parser::Kind;
 use tlgen_test_support::{API, CLIENT_ROOTS, MTPROTO, TDLIB, TON, build, generic_query_name};
 
@@ -64,7 +64,8 @@ fn main() -> Result<(), BuildError> {
         let Some(dir) = schema_dir.as_ref().filter(|_| wanted) else {
             let _ = writeln!(
                 dispatch,
-                "/// Not generated (no schema, or a dialect without the `dialects` feature): nothing to dispatch.\npub fn {module}(_: &str, _: &[u8]) -> Option<Result<Vec<u8>, ::tl_runtime::DecodeError>> {{ None }}"
+                "/// Not generated (no schema, or a dialect without the `dialects` feature): nothing to dispatch.\npub fn {module}(_: &str, _: &[u8]) -> Option<Result<Vec<u8>, ::tl_runtime::DecodeError>> {{ None }}\n\
+                 /// Not generated: nothing to dispatch.\npub fn {module}_json(_: &str, _: &[u8]) -> Option<Result<Vec<u8>, String>> {{ None }}"
             );
             write(&out, "")?;
             continue;
@@ -72,6 +73,10 @@ fn main() -> Result<(), BuildError> {
         // `build::schemas` printed the rerun lines; no directives here, so that
         // mtproto.tl's three known id warnings are not repeated on every build.
         let mut builder = Builder::new();
+        let json = keep.is_empty() && std::env::var_os("CARGO_FEATURE_JSON").is_some();
+        if json {
+            builder = builder.serde(JsonForm::Auto);
+        }
         if documented {
             builder = builder.docs(tlgen_test_support::docs_file());
         }
@@ -82,7 +87,7 @@ fn main() -> Result<(), BuildError> {
             .cargo_directives(false)
             .generate()?;
         generated.write(&out)?;
-        add_dispatch(&mut dispatch, module, file, &generated);
+        add_dispatch(&mut dispatch, module, file, &generated, json);
     }
     write(&out_dir.join("dispatch.rs"), &dispatch)
 }
@@ -94,8 +99,15 @@ fn write(path: &Path, text: &str) -> Result<(), BuildError> {
     })
 }
 
-/// Appends the dispatch function of `module` to `dispatch`.
-fn add_dispatch(dispatch: &mut String, module: &str, file: &str, generated: &Generated) {
+/// Appends the dispatch functions of `module` to `dispatch`: `{module}` (a TL
+/// round trip) and `{module}_json` (through JSON, when `json`).
+fn add_dispatch(
+    dispatch: &mut String,
+    module: &str,
+    file: &str,
+    generated: &Generated,
+    json: bool,
+) {
     let schema = generated.schema();
     let items = generated.items();
     // The concrete function standing for `X` in generic functions (the rule
@@ -122,6 +134,23 @@ fn add_dispatch(dispatch: &mut String, module: &str, file: &str, generated: &Gen
         );
     }
     let _ = writeln!(dispatch, "_ => None,\n}}\n}}");
+    let _ = writeln!(
+        dispatch,
+        "/// Round trip of the definition named `name` of `{file}` through its generated type and JSON (`None`: not generated with JSON).\n\
+         pub fn {module}_json(name: &str, bytes: &[u8]) -> Option<Result<Vec<u8>, String>> {{\n\
+         match name {{"
+    );
+    if json {
+        for p in items {
+            let ty = rust_type(module, p, query_path.as_deref());
+            let _ = writeln!(
+                dispatch,
+                "{:?} => Some(crate::json_round_trip::<{ty}>(bytes)),",
+                p.tl_name
+            );
+        }
+    }
+    let _ = writeln!(dispatch, "_ => {{ let _ = bytes; None }}\n}}\n}}");
 }
 
 /// The type to decode a definition's bytes as.

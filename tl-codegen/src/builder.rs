@@ -4,7 +4,7 @@
 //! bench build scripts all go through it.
 
 use crate::docs::{Coverage, DocsError};
-use crate::options::{OptionError, Options, VariantNames};
+use crate::options::{JsonForm, OptionError, Options, VariantNames};
 use crate::{GenerateError, ItemPath};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -93,6 +93,15 @@ impl Builder {
     #[must_use]
     pub fn arbitrary(mut self, arbitrary: bool) -> Self {
         self.options.arbitrary = arbitrary;
+        self
+    }
+
+    /// serde's `Serialize` and `Deserialize` for every generated type, in JSON
+    /// form `form` (`JsonForm::Auto` chooses by the schema's dialect); see
+    /// [`Options::serde`].
+    #[must_use]
+    pub fn serde(mut self, form: JsonForm) -> Self {
+        self.options.serde = Some(form);
         self
     }
 

@@ -71,6 +71,26 @@ pub struct Options {
     /// have without it. Read it with [`Builder::docs`](crate::Builder::docs) or
     /// [`Docs::read`](crate::Docs::read) (the `docs` feature).
     pub docs: Option<Arc<Docs>>,
+    /// serde's `Serialize` and `Deserialize` for every generated type, in a JSON
+    /// form (default `None`: none). The code then needs tl-runtime's `serde`
+    /// feature, and nothing else: it reaches serde through the runtime.
+    pub serde: Option<JsonForm>,
+}
+
+/// The JSON form of [`Options::serde`]; `tl_runtime::json` documents both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum JsonForm {
+    /// TDLib's form for schemas with TDLib's id rule (TDLib's, TON's), the
+    /// lossless form otherwise.
+    #[default]
+    Auto,
+    /// TDLib's JSON interface: `"@type"`, `int64` as strings, `null` for absent
+    /// objects, unknown keys ignored.
+    Tdlib,
+    /// Lossless and name-tagged (`"_": "messages.messagesSlice"`), for storing
+    /// Telegram values: reading it back gives the same value, hence the same bytes.
+    Tl,
 }
 
 /// How the variants of a generated enum are named after their constructors.
@@ -102,6 +122,7 @@ impl Default for Options {
             variant_names: VariantNames::Short,
             id_rule: None,
             docs: None,
+            serde: None,
         }
     }
 }

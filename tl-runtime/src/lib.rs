@@ -41,6 +41,9 @@
 //! - `arbitrary` (off by default, no dependencies): the `tl_runtime::arbitrary`
 //!   module, seeded random values of the builtin types for property tests, which code
 //!   generated with tl-codegen's `Options::arbitrary` builds on.
+//! - `serde` (off by default; serde and serde_json): the `tl_runtime::json` module,
+//!   which code generated with tl-codegen's `Options::serde` builds on: serde's
+//!   `Serialize` and `Deserialize` in TDLib's JSON form or a lossless name-tagged one.
 //!
 //! # Wire format
 //!
@@ -161,6 +164,10 @@ pub mod wire;
 #[cfg(feature = "arbitrary")]
 #[cfg_attr(docsrs, doc(cfg(feature = "arbitrary")))]
 pub mod arbitrary;
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+pub mod json;
 
 pub use error::DecodeError;
 pub use limits::Limits;

@@ -20,6 +20,7 @@
 
 use crate::error::DecodeError;
 use crate::reader::Reader;
+use crate::traits::{Deserialize, Serialize};
 
 /// Constructor id of the boxed `Vector` type: `vector#1cb5c415`.
 pub const VECTOR_ID: u32 = 0x1cb5_c415;
@@ -27,6 +28,9 @@ pub const VECTOR_ID: u32 = 0x1cb5_c415;
 pub const BOOL_TRUE_ID: u32 = 0x9972_75b5;
 /// Constructor id of `boolFalse#bc799737`.
 pub const BOOL_FALSE_ID: u32 = 0xbc79_9737;
+/// Constructor id of TL's `null#56730bcc = Null;`: what an absent nullable
+/// object of TDLib's schemas is written as ([`write_nullable`]).
+pub const NULL_ID: u32 = 0x5673_0bcc;
 
 /// Encoded size of a TL `int` or a `#` flags word.
 pub const INT_LEN: usize = 4;
@@ -137,6 +141,31 @@ pub fn write_int256(value: [u8; 32], out: &mut Vec<u8>) {
 #[inline]
 pub fn write_bool(value: bool, out: &mut Vec<u8>) {
     write_u32(if value { BOOL_TRUE_ID } else { BOOL_FALSE_ID }, out);
+}
+
+/// Writes an object that TDLib's schemas document as possibly null: the value
+/// with its constructor id, or [`NULL_ID`] when absent. (TL has no null, and
+/// TDLib no binary form of these schemas; this is tlgen's, and it is lossless.)
+#[inline]
+pub fn write_nullable<T: Serialize + ?Sized>(value: Option<&T>, out: &mut Vec<u8>) {
+    match value {
+        Some(value) => value.serialize(out),
+        None => write_u32(NULL_ID, out),
+    }
+}
+
+/// Reads what [`write_nullable`] writes.
+///
+/// # Errors
+/// What reading a `T` fails with.
+#[inline]
+pub fn read_nullable<T: Deserialize>(reader: &mut Reader<'_>) -> Result<Option<T>, DecodeError> {
+    if reader.peek_u32()? == NULL_ID {
+        reader.read_u32()?;
+        Ok(None)
+    } else {
+        T::deserialize(reader).map(Some)
+    }
 }
 
 /// Reads a `u32`. See [`Reader::read_u32`].

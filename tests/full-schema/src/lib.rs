@@ -73,6 +73,41 @@ pub fn load_schema(file: &str) -> Schema {
     checked.schema
 }
 
+/// The value of `bytes` (boxed `T`) written as JSON text, read back, written
+/// again as JSON (which must be the same JSON) and encoded: the bytes, which
+/// must be `bytes` again for the JSON to have lost nothing.
+///
+/// # Errors
+/// What failed, as text: decoding, reading the JSON, or a second JSON that
+/// differs from the first.
+#[cfg(feature = "json")]
+pub fn json_round_trip<T>(bytes: &[u8]) -> Result<Vec<u8>, String>
+where
+    T: Deserialize + Serialize + PartialEq + std::fmt::Debug,
+    T: serde::Serialize + serde::de::DeserializeOwned,
+{
+    let value = T::from_bytes(bytes).map_err(|e| format!("decoding: {e}"))?;
+    let text = serde_json::to_string(&value).map_err(|e| format!("writing JSON: {e}"))?;
+    let read: T = serde_json::from_str(&text).map_err(|e| format!("reading {text}: {e}"))?;
+    if read != value {
+        return Err(format!("{text} reads back as another value: {read:?}"));
+    }
+    let again = serde_json::to_string(&read).map_err(|e| format!("writing JSON: {e}"))?;
+    if again != text {
+        return Err(format!("{text} is written back as {again}"));
+    }
+    Ok(read.to_bytes())
+}
+
+/// Without the `json` feature: nothing to round-trip.
+///
+/// # Errors
+/// Always.
+#[cfg(not(feature = "json"))]
+pub fn json_round_trip<T>(_: &[u8]) -> Result<Vec<u8>, String> {
+    Err("built without the `json` feature".to_owned())
+}
+
 /// Decodes `bytes` as `T` (rejecting trailing bytes) and encodes the value
 /// again; the caller compares the result with `bytes`. Also checks that the value
 /// survives a second round, and that `serialized_len` is the encoded length

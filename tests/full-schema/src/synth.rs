@@ -23,11 +23,31 @@ const VECTOR_ID: u32 = 0x1cb5_c415;
 const BOOL_TRUE_ID: u32 = 0x9972_75b5;
 /// Id of `boolFalse`.
 const BOOL_FALSE_ID: u32 = 0xbc79_9737;
+/// `null#56730bcc`: an absent nullable object of a TDLib schema.
+const NULL_ID: u32 = 0x5673_0bcc;
 /// Nesting depth after which only the cheapest constructors, empty vectors
 /// and cleared flags are written, so that recursive types terminate.
 const DEEP: usize = 3;
 
 /// Whether `name` is the built-in-like `Bool` type.
+/// Whether field `f` is an object that TDLib's documentation says may be null:
+/// in a schema with TDLib's id rule, an unconditional field of a boxed type
+/// (not `Bool`) or a bare constructor whose description mentions null other
+/// than as "not null". tlgen writes it with its constructor id, or as
+/// `null#56730bcc` when absent (TL has no null of its own).
+pub fn is_nullable(schema: &Schema, f: &tl_parser::Field) -> bool {
+    let object = match &f.ty {
+        Ty::Boxed(name) => !is_bool(name),
+        Ty::Bare(name) => schema.constructor(name).is_some(),
+        _ => false,
+    };
+    let documented = f.doc.as_deref().is_some_and(|doc| {
+        let doc = doc.to_ascii_lowercase();
+        doc.contains("null") && !doc.contains("not null")
+    });
+    schema.id_rule == tl_parser::IdRule::Tdlib && f.condition.is_none() && object && documented
+}
+
 fn is_bool(name: &Name) -> bool {
     name.namespace.is_empty() && name.name == "Bool"
 }
@@ -251,7 +271,8 @@ impl<'a> Synth<'a> {
                 }
             }
         }
-        self.fields(c, &words, out, |synth, ty, out| {
+        let present = self.rng.chance(50);
+        self.fields(c, &words, present, out, |synth, ty, out| {
             synth.random_value(ty, depth + 1, out);
         });
     }
@@ -455,7 +476,7 @@ impl<'a> Synth<'a> {
                 }
             }
         }
-        self.fields(c, &words, out, |synth, ty, out| {
+        self.fields(c, &words, flags == Flags::All, out, |synth, ty, out| {
             synth.value(ty, flags, depth + 1, out);
         });
     }
@@ -463,11 +484,14 @@ impl<'a> Synth<'a> {
     /// The fields of `c` in order, given its flags words (by field index): each
     /// flags word, each field whose bit is set written by `value`, and MTProto's
     /// transport `message`, whose `bytes:int` is the length of the `Object` that
-    /// follows it.
+    /// follows it. Nullable objects of TDLib's schemas ([`is_nullable`]) are
+    /// written with their constructor id when `nullables` is set, else as
+    /// `null#56730bcc`.
     fn fields(
         &mut self,
         c: &Combinator,
         words: &HashMap<usize, u32>,
+        nullables: bool,
         out: &mut Vec<u8>,
         mut value: impl FnMut(&mut Self, &Ty, &mut Vec<u8>),
     ) {
@@ -496,6 +520,18 @@ impl<'a> Synth<'a> {
             if f.ty == Ty::Flags {
                 out.extend_from_slice(&words.get(&i).copied().unwrap_or(0).to_le_bytes());
                 continue;
+            }
+            if is_nullable(self.schema, f) {
+                if !nullables {
+                    out.extend_from_slice(&NULL_ID.to_le_bytes());
+                    continue;
+                }
+                // A bare reference is written with its constructor's id here.
+                if let Ty::Bare(name) = &f.ty {
+                    if let Some(named) = self.schema.constructor(name) {
+                        out.extend_from_slice(&named.id.to_le_bytes());
+                    }
+                }
             }
             value(self, &f.ty, out);
         }

@@ -4,7 +4,8 @@
 //! - `telethon_corpus_round_trips`: reads `$TLGEN_DIFFERENTIAL_CORPUS`
 //!   (`name hex` lines that Telethon serialized), decodes every value with the
 //!   generated type of its TL name, re-encodes it and requires the identical
-//!   bytes.
+//!   bytes; then the same through the lossless JSON form (bytes -> value ->
+//!   JSON -> value -> bytes).
 //! - `write_tlgen_corpus`: writes `$TLGEN_DIFFERENTIAL_OUT`: for every
 //!   definition of `$TLGEN_DIFFERENTIAL_ALLOW` (TL names, one a line: those
 //!   Telethon has with the same id), `$TLGEN_DIFFERENTIAL_VALUES` (default 3)
@@ -108,9 +109,17 @@ fn telethon_corpus_round_trips() {
                 definitions.insert(name.to_owned());
             }
         }
+        // And through the lossless JSON form: the same bytes again.
+        #[cfg(feature = "json")]
+        match dispatch::api_json(name, &bytes) {
+            Some(Ok(out)) if out == bytes => {}
+            Some(Ok(_)) => failures.push(format!("{at} {name}: bytes differ after JSON")),
+            Some(Err(e)) => failures.push(format!("{at} {name}: through JSON: {e}")),
+            None => failures.push(format!("{at} {name}: no generated type with JSON")),
+        }
     }
     eprintln!(
-        "differential-rust: decoded and re-encoded {values} Telethon values of {} definitions from {}: {} mismatches",
+        "differential-rust: decoded and re-encoded (directly and through JSON) {values} Telethon values of {} definitions from {}: {} mismatches",
         definitions.len(),
         path.display(),
         failures.len()

@@ -129,3 +129,90 @@ fn random_ton_values_with_int256_arrays_round_trip() {
     // `bool`), and of the 34 functions.
     assert_eq!(visitor.values, 20 * (55 + 34));
 }
+
+/// Every definition of `file`, as synthesized bytes (every optional field, none,
+/// and three random values), through JSON: decoded, written as JSON, read back
+/// (the same value, written as the same JSON) and encoded to the same bytes.
+#[cfg(feature = "json")]
+fn json_round_trip_all(
+    file: &str,
+    dispatch: fn(&str, &[u8]) -> Option<Result<Vec<u8>, String>>,
+) -> usize {
+    let schema = &load_schema(file);
+    let mut synth = Synth::new(schema);
+    let mut random = Synth::seeded(schema, 7);
+    let mut failures = Vec::new();
+    let mut values = 0;
+    for c in schema.combinators() {
+        let mut inputs = vec![
+            ("all", synth.boxed(c, Flags::All)),
+            ("none", synth.boxed(c, Flags::None)),
+        ];
+        for _ in 0..3 {
+            inputs.push(("random", random.boxed(c, Flags::Random)));
+        }
+        for (mode, bytes) in inputs {
+            values += 1;
+            match dispatch(&c.name.full(), &bytes) {
+                None => failures.push(format!("{}: no generated type with JSON", c.name)),
+                Some(Err(e)) => failures.push(format!("{} ({mode}): {e}", c.name)),
+                Some(Ok(out)) if out != bytes => {
+                    failures.push(format!("{} ({mode}): bytes differ after JSON", c.name));
+                }
+                Some(Ok(_)) => {}
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures
+            .iter()
+            .take(20)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    values
+}
+
+#[test]
+#[cfg(feature = "json")]
+fn every_api_layer_230_definition_round_trips_through_json() {
+    if !schemas_present() {
+        return;
+    }
+    let values = json_round_trip_all("api-layer230.tl", dispatch::api_json);
+    assert_eq!(values, 5 * (1703 + 850));
+}
+
+#[test]
+#[cfg(feature = "json")]
+fn every_mtproto_definition_round_trips_through_json() {
+    if !schemas_present() {
+        return;
+    }
+    let values = json_round_trip_all("mtproto.tl", dispatch::mtproto_json);
+    assert_eq!(values, 5 * (54 + 10));
+}
+
+#[test]
+#[cfg(all(feature = "json", feature = "dialects"))]
+fn every_tdlib_definition_round_trips_through_json() {
+    if !schemas_present() {
+        return;
+    }
+    let values = json_round_trip_all("tdlib-td_api.tl", dispatch::tdlib_json);
+    assert_eq!(values, 5 * (2161 + 1010));
+}
+
+#[test]
+#[cfg(all(feature = "json", feature = "dialects"))]
+fn every_ton_lite_definition_round_trips_through_json() {
+    if !schemas_present() {
+        return;
+    }
+    let values = json_round_trip_all("ton-lite_api.tl", dispatch::ton_json);
+    assert_eq!(values, 5 * (57 + 34));
+}

@@ -7,6 +7,7 @@
 //! `#` numbers, and vectors of those) through `wire` functions with an item
 //! callback.
 
+use crate::model::layout::Wire;
 use crate::model::naming;
 use crate::model::{Model, Scope, ValueType};
 use proc_macro2::{Ident, TokenStream};
@@ -89,6 +90,7 @@ impl Codec<'_> {
 
     /// An expression (of type `()`) appending the value at `place` to the output.
     pub(crate) fn write(&self, ty: &ValueType, place: &Place) -> TokenStream {
+        let ty = &ty.wire();
         let rt = &self.model.runtime;
         let out = &self.out;
         let Place { by_ref, by_val } = place;
@@ -161,6 +163,7 @@ impl Codec<'_> {
 
     /// An expression of type `Result<T, DecodeError>` reading one value of type `ty`.
     pub(crate) fn read(&self, ty: &ValueType) -> TokenStream {
+        let ty = &ty.wire();
         let rt = &self.model.runtime;
         let reader = &self.reader;
         let method = |m: &str| {
@@ -201,6 +204,7 @@ impl Codec<'_> {
 
     /// A callable `(&mut Reader) -> Result<T, DecodeError>` reading one vector item.
     fn item_reader(&self, item: &ValueType) -> TokenStream {
+        let item = &item.wire();
         let rt = &self.model.runtime;
         let wire_fn = |f: &str| {
             let f = naming::fixed(f);
@@ -241,7 +245,7 @@ impl Codec<'_> {
 /// The fewest bytes a value of `ty` can occupy. `visiting` guards against bare types
 /// that contain themselves (counted as 0, which only makes the bound looser).
 fn min_len(model: &Model<'_>, ty: &ValueType, visiting: &mut BTreeSet<usize>) -> usize {
-    match ty {
+    match &ty.wire() {
         ValueType::Builtin(Builtin::Long | Builtin::Double) => 8,
         ValueType::Builtin(Builtin::Int128) => 16,
         ValueType::Builtin(Builtin::Int256) => 32,
@@ -268,8 +272,13 @@ fn min_len(model: &Model<'_>, ty: &ValueType, visiting: &mut BTreeSet<usize>) ->
                 s.c.fields
                     .iter()
                     .zip(&s.fields)
-                    .filter(|(tl, _)| tl.condition.is_none())
-                    .map(|(_, f)| min_len(model, &f.ty, visiting))
+                    .zip(&s.layout.wire)
+                    .filter(|((tl, _), _)| tl.condition.is_none())
+                    .map(|((_, f), wire)| match wire {
+                        // `null#56730bcc` at least.
+                        Wire::Nullable { .. } => 4,
+                        _ => min_len(model, &f.ty, visiting),
+                    })
                     .sum()
             });
             visiting.remove(id);

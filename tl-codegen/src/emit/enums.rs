@@ -213,7 +213,7 @@ fn accessor(model: &Model<'_>, e: &Enum<'_>, a: &Accessor) -> TokenStream {
     let method = a.name.ident();
     let value = model.rust_type(&a.ty, &e.scope);
     // Strings, bytes and vectors are lent as slices.
-    let slice = match &a.ty {
+    let slice = match &a.ty.wire() {
         ValueType::Builtin(Builtin::String) => Some(quote!(str)),
         ValueType::Builtin(Builtin::Bytes) => Some(quote!([u8])),
         ValueType::Vector { item, .. } => {

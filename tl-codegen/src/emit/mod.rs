@@ -11,6 +11,7 @@ mod arbitrary;
 mod codec;
 mod enums;
 mod errors;
+mod json;
 mod structs;
 pub(crate) mod text;
 
@@ -44,6 +45,13 @@ pub(crate) fn module(model: &Model<'_>) -> TokenStream {
             &s.c.name.namespace,
             StructGen::new(model, s).items(),
         );
+        if model.json.is_some() {
+            tree.add(
+                &s.scope.namespace,
+                &s.c.name.namespace,
+                json::struct_items(model, s),
+            );
+        }
     }
     let mut enums = ModuleTree::default();
     for e in &model.enums {
@@ -52,6 +60,13 @@ pub(crate) fn module(model: &Model<'_>) -> TokenStream {
             &e.t.name.namespace,
             enums::items(model, e),
         );
+        if model.json.is_some() {
+            enums.add(
+                &e.scope.namespace,
+                &e.t.name.namespace,
+                json::enum_items(model, e),
+            );
+        }
     }
     let describe = |section: Section| {
         move |namespace: &str| match section {

@@ -118,7 +118,9 @@ impl<'a> StructGen<'a> {
             let name = m.name.ident();
             // The type `name` is given as, and whether it is stored boxed.
             let (ty, boxed) = match &m.kind {
-                MemberKind::Plain { field } | MemberKind::Optional { field, .. } => {
+                MemberKind::Plain { field }
+                | MemberKind::Optional { field, .. }
+                | MemberKind::Nullable { field } => {
                     let ty = s
                         .fields
                         .get(*field)
@@ -220,7 +222,7 @@ impl<'a> StructGen<'a> {
                 let field = m.name.ident();
                 let ty = match &m.kind {
                     MemberKind::Plain { field } => self.value_type(*field, &s.scope),
-                    MemberKind::Optional { field, .. } => {
+                    MemberKind::Optional { field, .. } | MemberKind::Nullable { field } => {
                         let ty = self.value_type(*field, &s.scope);
                         quote!(::std::option::Option<#ty>)
                     }
@@ -543,6 +545,17 @@ impl<'a> StructGen<'a> {
                         stmts.extend(quote!(#write;));
                     }
                 }
+                (Wire::Nullable { member: m }, Some(field)) => {
+                    if let Some(member) = member(m) {
+                        let name = member.name.ident();
+                        let value = if field.boxed {
+                            quote!(self.#name.as_deref())
+                        } else {
+                            quote!(self.#name.as_ref())
+                        };
+                        stmts.extend(quote!(#rt::wire::write_nullable(#value, #out);));
+                    }
+                }
                 (Wire::Optional { member: m }, Some(field)) => {
                     if let Some(member) = member(m) {
                         let name = member.name.ident();
@@ -681,6 +694,18 @@ impl<'a> StructGen<'a> {
                         let name = m.name.ident();
                         let read = self.read_value(&codec, index);
                         stmts.extend(quote!(let #name = #read;));
+                    }
+                }
+                Wire::Nullable { member: m } => {
+                    if let (Some(m), Some(field)) = (member(m), s.fields.get(index)) {
+                        let name = m.name.ident();
+                        let ty = self.model.rust_type(&field.ty, &s.scope);
+                        let read = quote!(#rt::wire::read_nullable::<#ty>(#reader)?);
+                        stmts.extend(if field.boxed {
+                            quote!(let #name = #read.map(::std::boxed::Box::new);)
+                        } else {
+                            quote!(let #name = #read;)
+                        });
                     }
                 }
                 Wire::Optional { .. } | Wire::Grouped { .. } => {

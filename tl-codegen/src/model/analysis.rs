@@ -189,7 +189,7 @@ pub(super) fn box_variants(model: &mut Model<'_>) {
                     MemberKind::Plain { field } => {
                         s.fields.get(*field).map_or(0, |f| estimated_size(&f.ty))
                     }
-                    MemberKind::Optional { field, .. } => s
+                    MemberKind::Optional { field, .. } | MemberKind::Nullable { field } => s
                         .fields
                         .get(*field)
                         .map_or(0, |f| estimated_size(&f.ty) + 8),
@@ -351,7 +351,10 @@ fn member_has_default(s: &Struct<'_>, member: &Member, structs: &[bool]) -> bool
             .fields
             .get(*field)
             .is_some_and(|f| has_default(&f.ty, structs)),
-        MemberKind::Optional { .. } | MemberKind::Flag { .. } | MemberKind::Group { .. } => true,
+        MemberKind::Optional { .. }
+        | MemberKind::Nullable { .. }
+        | MemberKind::Flag { .. }
+        | MemberKind::Group { .. } => true,
         MemberKind::SizedObject { .. } => false,
     }
 }
@@ -460,7 +463,9 @@ const ENUM_METHODS: &[&str] = &["constructor_id", "tl_name"];
 fn accessed(s: &Struct<'_>, m: &Member) -> Option<(AccessorKind, ValueType, bool)> {
     let (kind, field) = match &m.kind {
         MemberKind::Plain { field } => (AccessorKind::Value, *field),
-        MemberKind::Optional { field, .. } => (AccessorKind::Optional, *field),
+        MemberKind::Optional { field, .. } | MemberKind::Nullable { field } => {
+            (AccessorKind::Optional, *field)
+        }
         MemberKind::Flag { .. } => return Some((AccessorKind::Flag, ValueType::True, false)),
         MemberKind::Group { .. } | MemberKind::SizedObject { .. } => return None,
     };

@@ -243,7 +243,9 @@ fn struct_docs(s: &Struct<'_>, doc: Option<&Definition>, function: &[String]) ->
 /// The TL fields a member holds or stands for.
 fn member_fields(kind: &MemberKind) -> Vec<usize> {
     match kind {
-        MemberKind::Plain { field } | MemberKind::Optional { field, .. } => vec![*field],
+        MemberKind::Plain { field }
+        | MemberKind::Optional { field, .. }
+        | MemberKind::Nullable { field } => vec![*field],
         MemberKind::Flag { fields, .. } => fields.clone(),
         MemberKind::Group {
             values, implied, ..
@@ -566,6 +568,14 @@ fn member_docs(s: &Struct<'_>, index: usize, doc: Option<&Definition>) -> Vec<St
     match &member.kind {
         MemberKind::Plain { field } => {
             let mut rest = vec![format!("TL: {}.", field_code(c, *field))];
+            rest.extend(boxed_note(*field));
+            with_schema_docs(c, &[*field], doc, rest)
+        }
+        MemberKind::Nullable { field } => {
+            let mut rest = vec![format!(
+                "TL: {}; `None` where TDLib has null.",
+                field_code(c, *field)
+            )];
             rest.extend(boxed_note(*field));
             with_schema_docs(c, &[*field], doc, rest)
         }

@@ -71,6 +71,14 @@ pub(crate) enum MemberKind {
         /// The name of the generated group struct (in [`Layout::group_module`]).
         struct_name: RustName,
     },
+    /// An object field that TDLib's schema documents as possibly null ("may be
+    /// null", "pass null"): `Option<T>`. TL has no null; on the wire it is
+    /// TL's `null#56730bcc` when absent, else the value with its constructor id
+    /// (TDLib itself has no binary form of these types).
+    Nullable {
+        /// The TL field.
+        field: usize,
+    },
     /// `body:Object` whose length is given by the preceding `bytes:int`.
     SizedObject {
         /// The `Object` field.
@@ -96,14 +104,16 @@ impl Member {
             MemberKind::Optional { bit, .. }
             | MemberKind::Flag { bit, .. }
             | MemberKind::Group { bit, .. } => Some(*bit),
-            MemberKind::Plain { .. } | MemberKind::SizedObject { .. } => None,
+            MemberKind::Plain { .. }
+            | MemberKind::Nullable { .. }
+            | MemberKind::SizedObject { .. } => None,
         }
     }
 
     /// Whether the member must be given (`new`'s parameters): it is not
-    /// conditional on a flag bit.
+    /// conditional on a flag bit, nor nullable.
     pub(crate) fn is_required(&self) -> bool {
-        self.bit().is_none()
+        self.bit().is_none() && !matches!(self.kind, MemberKind::Nullable { .. })
     }
 
     /// The first TL field the member stands for.
@@ -111,6 +121,7 @@ impl Member {
         match &self.kind {
             MemberKind::Plain { field }
             | MemberKind::Optional { field, .. }
+            | MemberKind::Nullable { field }
             | MemberKind::SizedObject { field, .. } => Some(*field),
             MemberKind::Flag { fields, .. } => fields.first().copied(),
             MemberKind::Group { values, .. } => values.first().copied(),
@@ -133,6 +144,11 @@ pub(crate) enum Wire {
     },
     /// The value of an `Optional` member, written when it is set.
     Optional {
+        /// Index into [`Layout::members`].
+        member: usize,
+    },
+    /// The value of a `Nullable` member: its boxed form, or `null#56730bcc`.
+    Nullable {
         /// Index into [`Layout::members`].
         member: usize,
     },
@@ -174,8 +190,9 @@ pub(crate) struct Layout {
 }
 
 impl Layout {
-    /// Lays out `c`.
-    pub(crate) fn of(c: &Combinator) -> Layout {
+    /// Lays out `c`; `nullable` says which unconditional fields are nullable
+    /// objects (see [`MemberKind::Nullable`]).
+    pub(crate) fn of(c: &Combinator, nullable: &dyn Fn(usize) -> bool) -> Layout {
         let referenced: Vec<bool> = (0..c.fields.len())
             .map(|i| {
                 c.fields
@@ -283,6 +300,13 @@ impl Layout {
                         },
                     });
                 }
+                None if nullable(index) => {
+                    wire.push(Wire::Nullable { member });
+                    members.push(Member {
+                        name,
+                        kind: MemberKind::Nullable { field: index },
+                    });
+                }
                 None => {
                     wire.push(Wire::Plain { member });
                     members.push(Member {
@@ -342,7 +366,7 @@ mod tests {
             .last()
             .cloned()
             .unwrap_or_else(|| panic!("no combinator in {text}"));
-        Layout::of(&c)
+        Layout::of(&c, &|_| false)
     }
 
     fn names(l: &Layout) -> Vec<String> {

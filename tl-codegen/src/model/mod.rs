@@ -149,6 +149,19 @@ pub(crate) enum ValueType {
 }
 
 impl ValueType {
+    /// The type as the wire sees it: every builtin as the one it is written as
+    /// (`int53` as `long`, `secureString` as `string`).
+    pub(crate) fn wire(&self) -> ValueType {
+        match self {
+            ValueType::Builtin(b) => ValueType::Builtin(b.wire()),
+            ValueType::Vector { boxed, item } => ValueType::Vector {
+                boxed: *boxed,
+                item: Box::new(item.wire()),
+            },
+            other => other.clone(),
+        }
+    }
+
     /// Whether the Rust type is `Copy` (numbers, fixed-size arrays, `bool`).
     pub(crate) fn is_copy(&self) -> bool {
         match self {
@@ -384,6 +397,10 @@ pub(crate) struct Model<'s> {
     pub known_errors: Option<ErrorEnum>,
     /// The error enums of functions (see [`Struct::errors`]).
     pub error_enums: Vec<ErrorEnum>,
+    /// The JSON form of the serde implementations, if asked for
+    /// ([`Options::serde`], `Auto` resolved by the schema's id rule): `Tdlib`
+    /// or `Tl`.
+    pub json: Option<crate::options::JsonForm>,
 }
 
 /// The Rust items generated for one TL definition, as path text relative to the
@@ -442,8 +459,9 @@ impl Index<'_> {
     /// keeps everything that is referenced).
     fn resolve(&self, ty: &Ty) -> Option<ValueType> {
         Some(match ty {
-            // Other dialects' spellings (`int53`) are the wire value they stand for.
-            Ty::Builtin(b) => ValueType::Builtin(b.wire()),
+            // Kept as spelled (`int53`): the Rust type and the wire follow
+            // `Builtin::wire`, JSON may differ (TDLib writes `int64` as a string).
+            Ty::Builtin(b) => ValueType::Builtin(*b),
             Ty::Flags => ValueType::Flags,
             Ty::True => ValueType::True,
             Ty::Boxed(name) => {
@@ -631,6 +649,13 @@ impl<'s> Model<'s> {
             docs: options.docs.clone(),
             known_errors: None,
             error_enums: Vec::new(),
+            json: options.serde.map(|form| match form {
+                crate::options::JsonForm::Auto if schema.id_rule == tl_parser::IdRule::Tdlib => {
+                    crate::options::JsonForm::Tdlib
+                }
+                crate::options::JsonForm::Auto => crate::options::JsonForm::Tl,
+                other => other,
+            }),
         };
         analysis::box_variants(&mut model);
         analysis::box_fields(&mut model);
@@ -765,6 +790,15 @@ impl<'s> Model<'s> {
     }
 }
 
+/// Whether a TDLib field description says the value may be null ("may be
+/// null", "pass null if none", "or null", "if non-null, ..."): any mention of
+/// null except "not null". Broad on purpose: a field wrongly taken as nullable
+/// costs an `Option`, one wrongly taken as required rejects TDLib's answers.
+fn documents_null(doc: &str) -> bool {
+    let doc = doc.to_ascii_lowercase();
+    doc.contains("null") && !doc.contains("not null")
+}
+
 /// The Rust type of a TL builtin, by absolute path where it is not a primitive.
 pub(crate) fn builtin_type(b: Builtin) -> TokenStream {
     match b {
@@ -827,7 +861,18 @@ fn new_struct<'s>(
                 .any(|f| matches!(&f.ty, Ty::Param { name, bang: true } if *name == p.name)),
         })
         .collect();
-    let layout = Layout::of(c);
+    // TDLib's objects may be null where its documentation says so.
+    let nullable = |i: usize| {
+        index.schema.id_rule == tl_parser::IdRule::Tdlib
+            && fields
+                .get(i)
+                .is_some_and(|f| matches!(f.ty, ValueType::Enum(_) | ValueType::Bare(_)))
+            && c.fields
+                .get(i)
+                .and_then(|f| f.doc.as_deref())
+                .is_some_and(documents_null)
+    };
+    let layout = Layout::of(c, &nullable);
     let returns = (c.kind == Kind::Function).then(|| match &c.result {
         Ty::Param { name, .. } => {
             let rust = naming::type_name(name);

@@ -18,6 +18,7 @@
 
 pub mod ast;
 mod check;
+pub mod diff;
 pub mod diagnostic;
 mod hash;
 mod parser;

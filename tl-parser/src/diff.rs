@@ -548,7 +548,10 @@ fn changes(o: &Combinator, n: &Combinator) -> Vec<Change> {
         };
         if before.ty != f.ty {
             let (wire, reason) = if same_wire(&before.ty, &f.ty) {
-                (WireImpact::None, "both types have the same bytes on the wire")
+                (
+                    WireImpact::None,
+                    "both types have the same bytes on the wire",
+                )
             } else if f.condition.is_some() && before.condition.is_some() {
                 (
                     WireImpact::Partial,
@@ -816,16 +819,18 @@ mod tests {
         let changed: Vec<(String, Vec<&str>)> = d
             .changed
             .iter()
-            .map(|c| (c.name.full(), c.changes.iter().map(|c| c.kind.code()).collect()))
+            .map(|c| {
+                (
+                    c.name.full(),
+                    c.changes.iter().map(|c| c.kind.code()).collect(),
+                )
+            })
             .collect();
         assert_eq!(
             changed,
             [
                 ("b".to_owned(), vec!["result_changed"]),
-                (
-                    "get".to_owned(),
-                    vec!["fields_reordered", "result_changed"]
-                ),
+                ("get".to_owned(), vec!["fields_reordered", "result_changed"]),
             ]
         );
         let added: Vec<String> = d.added.iter().map(|a| a.name.full()).collect();
@@ -865,6 +870,14 @@ mod tests {
             .iter()
             .map(|a| format!("{}:{:?}", a.name, a.kind))
             .collect();
-        assert_eq!(added, ["z:Constructor", "z:Function", "a.z:Constructor", "b.a:Constructor"]);
+        assert_eq!(
+            added,
+            [
+                "z:Constructor",
+                "z:Function",
+                "a.z:Constructor",
+                "b.a:Constructor"
+            ]
+        );
     }
 }

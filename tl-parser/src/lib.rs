@@ -18,8 +18,8 @@
 
 pub mod ast;
 mod check;
-pub mod diff;
 pub mod diagnostic;
+pub mod diff;
 mod hash;
 mod parser;
 pub mod print;

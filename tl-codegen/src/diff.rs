@@ -934,6 +934,39 @@ fn rust_only(
             );
         }
     }
+    // Members regrouped without a TL change of their own (a field that
+    // shared their bit moved away, so the group is named after another field).
+    let untouched = |m: &MemberView| !m.fields.iter().any(|f| explained.contains(f.as_str()));
+    for b in n.members.iter().filter(|b| o.member(&b.name).is_none()) {
+        if untouched(b) {
+            push(
+                if b.required {
+                    ApiImpact::Breaking
+                } else {
+                    ApiImpact::Additive
+                },
+                format!(
+                    "`{}` gains {}, holding what another member held (or a flags word \
+                     no field refers to any more)",
+                    n.path,
+                    show(b)
+                ),
+            );
+        }
+    }
+    for a in o.members.iter().filter(|a| n.member(&a.name).is_none()) {
+        if untouched(a) {
+            push(
+                ApiImpact::Breaking,
+                format!(
+                    "`{}` loses {}: what it held is another member's now (or a flags \
+                     word computed on write)",
+                    n.path,
+                    show(a)
+                ),
+            );
+        }
+    }
     if !result_changed && o.returns != n.returns {
         push(
             ApiImpact::Breaking,
@@ -1189,7 +1222,14 @@ mod tests {
                 ("field_added", Partial, Additive),
                 ("field_added", WireImpact::None, Additive),
                 ("", WireImpact::None, Breaking),
+                ("", WireImpact::None, Breaking),
             ]
+        );
+        // A `#` no field referred to was a plain `u32`; now it is computed.
+        assert_eq!(
+            d.changed[0].changes[3].rust_reason,
+            "`types::A` loses `flags: u32`: what it held is another member's now (or a flags \
+             word computed on write)"
         );
         // The struct grew past the size enums hold inline: its variant now
         // holds it boxed, which the TL text does not show.
@@ -1222,6 +1262,8 @@ mod tests {
             [
                 ("field_removed", Incompatible, Breaking),
                 ("field_removed", Partial, Breaking),
+                // The `#` nothing refers to any more becomes a `u32` for `new`.
+                ("", WireImpact::None, Breaking),
             ]
         );
     }
@@ -1253,6 +1295,37 @@ mod tests {
         assert_eq!(
             d.changed[0].changes[0].rust_reason,
             "`types::A` keeps `x: Option<i32>` (flags words are computed)"
+        );
+    }
+
+    #[test]
+    fn a_field_leaving_a_shared_bit_regroups_the_others() {
+        // layer 186 -> 230's `messageActionGiftCode`: `unclaimed` named the
+        // group of bit 2; once it moves, the group is `currency`'s.
+        let d = diff_of(
+            "a#1 flags:# unclaimed:flags.2?true currency:flags.2?string amount:flags.2?long = A;",
+            "a#1 flags:# unclaimed:flags.5?true currency:flags.2?string amount:flags.2?long = A;",
+        );
+        assert_eq!(
+            classes(&d.changed[0]),
+            [
+                ("flag_bit_moved", Partial, Breaking),
+                ("", WireImpact::None, Additive),
+            ]
+        );
+        let reasons: Vec<&str> = d.changed[0]
+            .changes
+            .iter()
+            .map(|c| c.rust_reason.as_str())
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                "`types::A`: `unclaimed: Option<types::a::Unclaimed { currency: String, amount: i64 }>` \
+                 is now `unclaimed: bool`",
+                "`types::A` gains `currency: Option<types::a::Currency { currency: String, amount: i64 }>`, \
+                 holding what another member held (or a flags word no field refers to any more)",
+            ]
         );
     }
 

@@ -155,6 +155,75 @@ pub enum Command {
     /// Check one or more schema files (taken together as one schema) and print
     /// a summary. Exit status: 0 valid, 1 schema errors, 2 usage or I/O errors.
     Check(CheckArgs),
+    /// Compare two layers of a schema: definitions added, removed and changed,
+    /// each change classified by its wire impact (can a peer of the other layer
+    /// still read it?) and by its impact on the generated Rust API (breaking or
+    /// additive). `tlgen diff OLD.tl NEW.tl`, or with several files a side
+    /// `tlgen diff --old A.tl --old B.tl --new C.tl --new D.tl` (files given
+    /// without a flag then belong to the side that has none).
+    /// Exit status: 0 done, 1 schema errors (or `--fail-on` met), 2 usage or I/O errors.
+    Diff(DiffArgs),
+}
+
+/// `--format` of `tlgen diff`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Readable text grouped by namespace.
+    #[default]
+    Text,
+    /// Markdown for a changelog, grouped by namespace.
+    Markdown,
+    /// JSON: lists `added`, `removed`, `changed` (and `rust_only`, `types`)
+    /// with ids as hex strings, and a `summary`.
+    Json,
+}
+
+/// `--fail-on` of `tlgen diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// A change that breaks the generated Rust API.
+    Breaking,
+    /// A change a peer of the other layer cannot read (or reads only in part).
+    Wire,
+    /// Any difference at all.
+    Any,
+}
+
+/// Arguments of `tlgen diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// `OLD NEW`: two schema files. With `--old` or `--new`, the files of the
+    /// other side.
+    #[arg(value_name = "SCHEMA")]
+    pub schemas: Vec<PathBuf>,
+    /// A file of the old schema (repeatable: the files are taken together as in `check`).
+    #[arg(long = "old", value_name = "FILE")]
+    pub old: Vec<PathBuf>,
+    /// A file of the new schema (repeatable).
+    #[arg(long = "new", value_name = "FILE")]
+    pub new: Vec<PathBuf>,
+    /// Output: `text` (default), `markdown` or `json`.
+    #[arg(long, value_name = "FORMAT", default_value = "text")]
+    pub format: DiffFormat,
+    /// Report only these namespaces (repeatable; `-` for definitions without one).
+    #[arg(long = "namespace", value_name = "NS")]
+    pub namespaces: Vec<String>,
+    /// Exit with status 1 when the report has such a change (for CI):
+    /// `breaking` (the generated Rust API), `wire` (peers of the two layers cannot
+    /// read each other's values), `any`.
+    #[arg(long, value_name = "WHAT")]
+    pub fail_on: Option<FailOn>,
+    /// How enum variants are named in the generated code compared (as for
+    /// generation; default `short`).
+    #[arg(long, value_name = "NAMING")]
+    pub variant_names: Option<VariantNaming>,
+    /// How ids that are not written are computed, on both sides: `telegram`,
+    /// `tdlib` or `auto` (the default, chosen from each schema).
+    #[arg(long, value_name = "RULE", default_value = "auto")]
+    pub id_rule: IdRuleFlag,
+    /// Do not print schema warnings.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// Arguments of `tlgen check`.

@@ -5,6 +5,7 @@
 
 mod check_cmd;
 mod cli;
+mod diff_cmd;
 mod generate_cmd;
 mod load;
 mod render;
@@ -21,6 +22,7 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let outcome = match cli.command {
         Some(cli::Command::Check(args)) => check_cmd::run(&args),
+        Some(cli::Command::Diff(args)) => diff_cmd::run(&args),
         None => generate_cmd::run(&cli.generate),
     };
     match outcome {

@@ -71,6 +71,7 @@
 //! it compiles in a `#![deny(missing_docs)]
 
 mod builder;
+pub mod diff;
 mod docs;
 mod emit;
 mod model;

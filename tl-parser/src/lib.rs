@@ -19,6 +19,7 @@
 pub mod ast;
 mod check;
 pub mod diagnostic;
+pub mod diff;
 mod hash;
 mod parser;
 pub mod print;

@@ -55,7 +55,7 @@ impl fmt::Display for Name {
 
 /// Whether a combinator is a constructor (a value of a type) or a function
 /// (a remote call).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
     /// Declared in a types section.
     Constructor,

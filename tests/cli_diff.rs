@@ -1,0 +1,183 @@
+//! `tlgen diff` end to end: layer 186 -> 230 against an independent count
+//! (`tools/layer_diff.py`, checked in as `tests/diff-186-230.json`, which
+//! `.ci/run` verifies is up to date), a reviewed Markdown snapshot of two
+//! namespaces, and what a user sees on bad input.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const OLD: &str = "api-layer186.tl";
+
+fn tlgen_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tlgen"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run tlgen: {e}"))
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tlgen-diff-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    dir
+}
+
+fn write(dir: &Path, name: &str, contents: &str) {
+    std::fs::write(dir.join(name), contents).unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// `value[a][b]...` as a list of strings.
+fn names(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn layer_186_to_230_matches_the_independent_count() {
+    let Some(dir) = tlgen_test_support::schemas(&[OLD, tlgen_test_support::API]) else {
+        return;
+    };
+    let expected: Value = serde_json::from_str(include_str!("diff-186-230.json"))
+        .unwrap_or_else(|e| panic!("tests/diff-186-230.json: {e}"));
+    assert_eq!(expected["old"], OLD);
+    assert_eq!(expected["new"], tlgen_test_support::API);
+    let out = tlgen_in(
+        &dir,
+        &["diff", OLD, tlgen_test_support::API, "--format", "json"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let report: Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("tlgen's JSON: {e}"));
+    for list in ["added", "removed", "changed"] {
+        for (kind, plural) in [("constructor", "constructors"), ("function", "functions")] {
+            let mut ours: Vec<String> = report[list]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|e| e["kind"] == kind)
+                .filter_map(|e| e["name"].as_str().map(str::to_owned))
+                .collect();
+            ours.sort();
+            let theirs = names(&expected[list][plural]);
+            assert_eq!(ours, theirs, "{list} {plural}");
+            assert_eq!(
+                report["summary"][list][plural], expected[list]["counts"][plural],
+                "summary of {list} {plural}"
+            );
+        }
+    }
+    // Ids are hex strings, as TL writes them.
+    let first = &report["changed"][0];
+    let id = first["old_id"].as_str().unwrap_or_default();
+    assert!(id.len() == 10 && id.starts_with("0x"), "{first}");
+}
+
+#[test]
+fn markdown_of_the_phone_and_updates_namespaces() {
+    let Some(dir) = tlgen_test_support::schemas(&[OLD, tlgen_test_support::API]) else {
+        return;
+    };
+    let out = tlgen_in(
+        &dir,
+        &[
+            "diff",
+            OLD,
+            tlgen_test_support::API,
+            "--format",
+            "markdown",
+            "--namespace",
+            "phone",
+            "--namespace",
+            "updates",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    insta::assert_snapshot!(text(&out.stdout));
+}
+
+#[test]
+fn several_files_a_side_and_fail_on_breaking() {
+    let dir = temp_dir("sides");
+    write(&dir, "a.tl", "user#1 id:long = User;\n");
+    write(&dir, "b.tl", "---functions---\ngetUser#2 id:long = User;\n");
+    write(&dir, "c.tl", "user#3 id:long name:string = User;\n");
+    write(&dir, "d.tl", "---functions---\ngetUser#2 id:long = User;\n");
+    let args = [
+        "diff", "-q", "--old", "a.tl", "--old", "b.tl", "--new", "c.tl", "--new", "d.tl",
+    ];
+    let out = tlgen_in(&dir, &args);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "a.tl + b.tl -> c.tl + d.tl: no layer -> no layer\n\
+         \n\
+         namespace -\n  \
+         ~ constructor user#00000001 -> #00000003  [wire: incompatible; Rust: breaking]\n      \
+         id #00000001 -> #00000003\n        \
+         wire: incompatible (a peer of the other layer does not know the new id, nor the old one)\n        \
+         Rust: none: ids are not part of the API (only the id constants change)\n      \
+         field added: `name:string`\n        \
+         wire: incompatible (every value has the new field, which an old peer does not expect)\n        \
+         Rust: breaking: `types::User` gains the required `name: String`: `new` takes it, struct literals need it\n\
+         \n\
+         0 added (0 constructors, 0 functions), 0 removed (0 constructors, 0 functions), \
+         1 changed (1 constructor, 0 functions); 0 types changed; Rust API: 1 breaking, \
+         0 additive (0 Rust-only); wire: 1 not readable across the layers\n"
+    );
+    let mut failing = args.to_vec();
+    failing.extend(["--fail-on", "breaking"]);
+    let out = tlgen_in(&dir, &failing);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).starts_with("error: the layers differ in a way `--fail-on` rejects"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Files without a flag belong to the side without one.
+    let out = tlgen_in(
+        &dir,
+        &["diff", "a.tl", "b.tl", "--new", "c.tl", "--new", "d.tl"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("a.tl + b.tl -> c.tl + d.tl"));
+}
+
+#[test]
+fn schema_errors_and_usage_errors_exit_as_check_does() {
+    let dir = temp_dir("errors");
+    write(&dir, "old.tl", "user#1 id:long = User;\n");
+    write(&dir, "new.tl", "user#1 id:long peer:Pear = User;\n");
+    let out = tlgen_in(&dir, &["diff", "old.tl", "new.tl"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("undefined type `Pear`"), "{stderr}");
+    assert!(stderr.contains("new.tl:1:21"), "{stderr}");
+    assert_eq!(text(&out.stdout), "");
+
+    let out = tlgen_in(&dir, &["diff", "old.tl"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).starts_with("error: `tlgen diff` needs the old and the new schema"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = tlgen_in(&dir, &["diff", "old.tl", "missing.tl"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("error: cannot read `missing.tl`"),
+        "{}",
+        text(&out.stderr)
+    );
+}

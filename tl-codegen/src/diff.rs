@@ -572,7 +572,7 @@ impl View {
                 .map(|m| {
                     let (ty, fields) = match &m.kind {
                         MemberKind::Plain { field } => (field_ty(*field), vec![*field]),
-                        MemberKind::Optional { field, .. } => {
+                        MemberKind::Optional { field, .. } | MemberKind::Nullable { field } => {
                             (format!("Option<{}>", field_ty(*field)), vec![*field])
                         }
                         MemberKind::Flag { fields, .. } => ("bool".to_owned(), fields.clone()),

@@ -137,20 +137,22 @@ fn add_dispatch(
     let _ = writeln!(
         dispatch,
         "/// Round trip of the definition named `name` of `{file}` through its generated type and JSON (`None`: not generated with JSON).\n\
-         pub fn {module}_json(name: &str, bytes: &[u8]) -> Option<Result<Vec<u8>, String>> {{\n\
-         match name {{"
+         pub fn {module}_json(name: &str, bytes: &[u8]) -> Option<Result<Vec<u8>, String>> {{"
     );
-    if json {
-        for p in items {
-            let ty = rust_type(module, p, query_path.as_deref());
-            let _ = writeln!(
-                dispatch,
-                "{:?} => Some(crate::json_round_trip::<{ty}>(bytes)),",
-                p.tl_name
-            );
-        }
+    if !json {
+        let _ = writeln!(dispatch, "let _ = (name, bytes);\nNone\n}}");
+        return;
     }
-    let _ = writeln!(dispatch, "_ => {{ let _ = bytes; None }}\n}}\n}}");
+    let _ = writeln!(dispatch, "match name {{");
+    for p in items {
+        let ty = rust_type(module, p, query_path.as_deref());
+        let _ = writeln!(
+            dispatch,
+            "{:?} => Some(crate::json_round_trip::<{ty}>(bytes)),",
+            p.tl_name
+        );
+    }
+    let _ = writeln!(dispatch, "_ => None,\n}}\n}}");
 }
 
 /// The type to decode a definition's bytes as.

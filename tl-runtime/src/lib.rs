@@ -2,7 +2,8 @@
 //! format used by Telegram's MTProto, as traits, free functions and a bounded [`Reader`].
 //!
 //! Its one dependency is simdutf8 (SIMD UTF-8 validation of decoded strings, itself
-//! without dependencies). Generated modules depend on this crate and nothing else.
+//! without dependencies); the optional `serde` feature adds serde and serde_json.
+//! Generated modules depend on this crate and nothing else.
 //!
 //! # Traits
 //!

@@ -33,7 +33,7 @@ const DEEP: usize = 3;
 /// Whether field `f` is an object that TDLib's documentation says may be null:
 /// in a schema with TDLib's id rule, an unconditional field of a boxed type
 /// (not `Bool`) or a bare constructor whose description mentions null other
-/// than as "not null". tlgen writes it with its constructor id, or as
+/// than to deny it ("not null", "not be null", "never null"). tlgen writes it with its constructor id, or as
 /// `null#56730bcc` when absent (TL has no null of its own).
 pub fn is_nullable(schema: &Schema, f: &tl_parser::Field) -> bool {
     let object = match &f.ty {
@@ -43,7 +43,10 @@ pub fn is_nullable(schema: &Schema, f: &tl_parser::Field) -> bool {
     };
     let documented = f.doc.as_deref().is_some_and(|doc| {
         let doc = doc.to_ascii_lowercase();
-        doc.contains("null") && !doc.contains("not null")
+        doc.contains("null")
+            && !["not null", "not be null", "never null"]
+                .iter()
+                .any(|denial| doc.contains(denial))
     });
     schema.id_rule == tl_parser::IdRule::Tdlib && f.condition.is_none() && object && documented
 }

@@ -130,14 +130,15 @@ fn random_ton_values_with_int256_arrays_round_trip() {
     assert_eq!(visitor.values, 20 * (55 + 34));
 }
 
+/// A module's `{module}_json` dispatch function.
+#[cfg(feature = "json")]
+type JsonDispatch = fn(&str, &[u8]) -> Option<Result<Vec<u8>, String>>;
+
 /// Every definition of `file`, as synthesized bytes (every optional field, none,
 /// and three random values), through JSON: decoded, written as JSON, read back
 /// (the same value, written as the same JSON) and encoded to the same bytes.
 #[cfg(feature = "json")]
-fn json_round_trip_all(
-    file: &str,
-    dispatch: fn(&str, &[u8]) -> Option<Result<Vec<u8>, String>>,
-) -> usize {
+fn json_round_trip_all(file: &str, dispatch: JsonDispatch) -> usize {
     let schema = &load_schema(file);
     let mut synth = Synth::new(schema);
     let mut random = Synth::seeded(schema, 7);

@@ -792,11 +792,14 @@ impl<'s> Model<'s> {
 
 /// Whether a TDLib field description says the value may be null ("may be
 /// null", "pass null if none", "or null", "if non-null, ..."): any mention of
-/// null except "not null". Broad on purpose: a field wrongly taken as nullable
+/// null but a denial ("not null", "not be null", "never null"). Broad on purpose: a field wrongly taken as nullable
 /// costs an `Option`, one wrongly taken as required rejects TDLib's answers.
 fn documents_null(doc: &str) -> bool {
     let doc = doc.to_ascii_lowercase();
-    doc.contains("null") && !doc.contains("not null")
+    doc.contains("null")
+        && !["not null", "not be null", "never null"]
+            .iter()
+            .any(|denial| doc.contains(denial))
 }
 
 /// The Rust type of a TL builtin, by absolute path where it is not a primitive.
@@ -962,6 +965,7 @@ impl Struct<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::options::JsonForm;
 
     /// The model of `text` with `options`, and its diagnostics' messages.
     fn build(text: &str, options: &Options) -> (Schema, Result<Vec<String>, OptionError>) {
@@ -988,6 +992,64 @@ mod tests {
 
     fn struct_names(model: &Model<'_>) -> Vec<String> {
         model.structs.iter().map(|s| s.c.name.full()).collect()
+    }
+
+    #[test]
+    fn json_form_auto_follows_the_id_rule() {
+        let telegram = "circle#5b0c8ac4 radius:int = Shape;\n";
+        let tdlib = "int32 = Int32;\ncircle radius:int32 = Shape;\n";
+        for (text, auto) in [(telegram, JsonForm::Tl), (tdlib, JsonForm::Tdlib)] {
+            for (asked, resolved) in [
+                (None, None),
+                (Some(JsonForm::Auto), Some(auto)),
+                (Some(JsonForm::Tdlib), Some(JsonForm::Tdlib)),
+                (Some(JsonForm::Tl), Some(JsonForm::Tl)),
+            ] {
+                let options = Options {
+                    serde: asked,
+                    ..Options::default()
+                };
+                with_model(text, &options, |model| assert_eq!(model.json, resolved));
+            }
+        }
+    }
+
+    #[test]
+    fn tdlib_objects_documented_as_null_are_nullable() {
+        let schema = "int32 = Int32;\n\
+                      photo id:int32 = Photo;\n\
+                      //@description A chat\n\
+                      //@photo The photo; may be null\n\
+                      //@main The main photo; must not be null\n\
+                      //@other Another photo\n\
+                      //@count A number; may be null\n\
+                      chat photo:photo main:Photo other:photo count:int32 = Chat;\n";
+        with_model(schema, &Options::default(), |model| {
+            let chat = model.structs.iter().find(|s| s.c.name.full() == "chat");
+            let kinds: Vec<&str> = chat.map_or_else(Vec::new, |s| {
+                s.layout
+                    .members
+                    .iter()
+                    .map(|m| match m.kind {
+                        layout::MemberKind::Nullable { .. } => "nullable",
+                        layout::MemberKind::Plain { .. } => "plain",
+                        _ => "other",
+                    })
+                    .collect()
+            });
+            assert_eq!(kinds, ["nullable", "plain", "plain", "plain"]);
+        });
+        // Telegram's id rule: no nullable fields, whatever the comments say.
+        let telegram =
+            "photo#1 id:int = Photo;\n//@photo may be null\nchat#2 photo:Photo = Chat;\n";
+        with_model(telegram, &Options::default(), |model| {
+            let nullable = model
+                .structs
+                .iter()
+                .flat_map(|s| &s.layout.members)
+                .any(|m| matches!(m.kind, layout::MemberKind::Nullable { .. }));
+            assert!(!nullable);
+        });
     }
 
     #[test]

@@ -29,12 +29,12 @@ const NULL_ID: u32 = 0x5673_0bcc;
 /// and cleared flags are written, so that recursive types terminate.
 const DEEP: usize = 3;
 
-/// Whether `name` is the built-in-like `Bool` type.
 /// Whether field `f` is an object that TDLib's documentation says may be null:
 /// in a schema with TDLib's id rule, an unconditional field of a boxed type
 /// (not `Bool`) or a bare constructor whose description mentions null other
-/// than to deny it ("not null", "not be null", "never null"). tlgen writes it with its constructor id, or as
-/// `null#56730bcc` when absent (TL has no null of its own).
+/// than to deny it ("not null", "not be null", "never null"). tlgen writes it
+/// with its constructor id, or as `null#56730bcc` when absent (TL has no null of
+/// its own).
 pub fn is_nullable(schema: &Schema, f: &tl_parser::Field) -> bool {
     let object = match &f.ty {
         Ty::Boxed(name) => !is_bool(name),
@@ -51,6 +51,7 @@ pub fn is_nullable(schema: &Schema, f: &tl_parser::Field) -> bool {
     schema.id_rule == tl_parser::IdRule::Tdlib && f.condition.is_none() && object && documented
 }
 
+/// Whether `name` is the built-in-like `Bool` type.
 fn is_bool(name: &Name) -> bool {
     name.namespace.is_empty() && name.name == "Bool"
 }

@@ -659,8 +659,9 @@ pub struct Reader<'p> {
 }
 
 impl<'p> Reader<'p> {
-    /// Starts reading the object of constructor `name` (its TL name) in `form`;
-    /// a tag, if given, must name it.
+    /// Starts reading the object of constructor `name` (its TL name), whose id
+    /// is `id`, in `form`; a tag, if given, must name it (TDLib's form also
+    /// takes the id, as TDLib does).
     ///
     /// # Errors
     /// When the object is tagged with another constructor.
@@ -668,10 +669,17 @@ impl<'p> Reader<'p> {
         mut entries: Map<String, Value>,
         form: Form,
         name: &'static str,
+        id: u32,
         path: &'p Path<'p>,
     ) -> Result<Self, Error> {
         if let Some(tag) = entries.remove(form.tag()) {
-            if tag.as_str() != Some(name) {
+            let names = match &tag {
+                Value::String(tag) => tag == name,
+                // TDLib also takes the constructor id, as a signed 32-bit number.
+                Value::Number(n) => form == Form::Tdlib && n.as_i64() == Some(i64::from(id as i32)),
+                _ => false,
+            };
+            if !names {
                 return Err(Error::new(
                     path,
                     format!(
@@ -751,7 +759,9 @@ impl<'p> Reader<'p> {
 }
 
 /// Takes the tag out of the entries of an object of type `type_name` (its TL
-/// name), for a generated enum to dispatch on.
+/// name), for a generated enum to dispatch on: the constructor's name, or in
+/// TDLib's form its id as decimal text (`"-1498250130"`), which TDLib accepts
+/// too.
 ///
 /// # Errors
 /// When the tag is missing or not a string.
@@ -763,6 +773,11 @@ pub fn take_tag(
 ) -> Result<String, Error> {
     match entries.remove(form.tag()) {
         Some(Value::String(tag)) => Ok(tag),
+        // TDLib also takes the constructor id, as a signed 32-bit number;
+        // generated enums match it as its decimal text.
+        Some(Value::Number(id)) if form == Form::Tdlib && id.as_i64().is_some() => {
+            Ok(id.to_string())
+        }
         Some(other) => Err(Error::new(
             path,
             format!(

@@ -208,6 +208,18 @@ fn tdlib_reads_what_tdlib_accepts() {
     let read: types::TextEntity = serde_json::from_value(loose).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((read.offset, read.length), (12, 5));
 
+    // "@type" as the constructor's id, a signed 32-bit number, as TDLib takes it
+    // (ids from TDLib's own parser: textEntityTypeBold#bcc0e1b0,
+    // formattedText#f0f1414c).
+    let numbered = json!({"@type": -252_624_564, "text": "a", "entities": [
+        {"@type": "textEntity", "offset": 0, "length": 1, "type": {"@type": -1_128_210_000}}
+    ]});
+    let read: types::FormattedText =
+        serde_json::from_value(numbered).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(read.entities[0].r#type, enums::TextEntityType::Bold);
+    let wrong = json!({"@type": -1_128_210_000, "text": "a", "entities": []});
+    assert!(serde_json::from_value::<types::FormattedText>(wrong).is_err());
+
     let photo = json!({"@type": "profilePhoto", "id": 42, "small": file(1, "a"), "big": file(2, "b"),
                        "has_animation": 1, "is_personal": 0});
     let read: types::ProfilePhoto = serde_json::from_value(photo).unwrap_or_else(|e| panic!("{e}"));

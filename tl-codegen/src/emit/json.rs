@@ -229,8 +229,9 @@ pub(crate) fn struct_items(model: &Model<'_>, s: &Struct<'_>) -> TokenStream {
         #(#writes)*
         ::std::result::Result::Ok(())
     };
+    let id = super::hex_literal(s.c.id);
     let read = quote! {
-        let #reader = #rt::json::Reader::new(entries, <Self as #rt::json::Object>::FORM, #tl_name, path)?;
+        let #reader = #rt::json::Reader::new(entries, <Self as #rt::json::Object>::FORM, #tl_name, #id, path)?;
         let value = #value;
         r.finish()?;
         ::std::result::Result::Ok(value)
@@ -259,11 +260,19 @@ pub(crate) fn enum_items(model: &Model<'_>, e: &Enum<'_>) -> TokenStream {
         let variant = v.name.ident();
         let path = model.struct_path(v.struct_id, &e.scope);
         let tl_name = s.c.name.full();
+        // TDLib's form also names a constructor by its id (as TDLib takes it).
+        let tag = match model.json {
+            Some(JsonForm::Tdlib) => {
+                let id = (s.c.id as i32).to_string();
+                quote!(#tl_name | #id)
+            }
+            _ => quote!(#tl_name),
+        };
         let object = quote!(<#path as #rt::json::Object>);
         if v.unit {
             writes.push(quote!(Self::#variant => #object::write_entries(&#path, w)));
             reads.push(quote! {
-                #tl_name => {
+                #tag => {
                     #object::read_entries(entries, path)?;
                     Self::#variant
                 }
@@ -276,7 +285,7 @@ pub(crate) fn enum_items(model: &Model<'_>, e: &Enum<'_>) -> TokenStream {
             } else {
                 read
             };
-            reads.push(quote!(#tl_name => Self::#variant(#read)));
+            reads.push(quote!(#tag => Self::#variant(#read)));
         }
     }
     let write = quote! {

@@ -1,7 +1,8 @@
 //! `tlgen check` end to end: exit codes, summary, and what a user sees.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
+use tlgen_test_support::{temp_dir, text};
 
 fn tlgen(args: &[&str]) -> Output {
     let out = Command::new(env!("CARGO_BIN_EXE_tlgen"))
@@ -11,17 +12,6 @@ fn tlgen(args: &[&str]) -> Output {
         Ok(out) => out,
         Err(e) => panic!("cannot run tlgen: {e}"),
     }
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tlgen-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
-    dir
 }
 
 fn write(dir: &Path, name: &str, contents: &[u8]) -> String {
@@ -47,7 +37,7 @@ fn the_seed_schema_is_valid() {
 
 #[test]
 fn a_typo_in_a_3000_line_schema_shows_file_line_column_source_caret_and_suggestion() {
-    let dir = temp_dir("typo");
+    let dir = temp_dir("cli-typo");
     let mut schema = String::new();
     for i in 0..3000 {
         if i == 2499 {
@@ -83,7 +73,7 @@ fn a_typo_in_a_3000_line_schema_shows_file_line_column_source_caret_and_suggesti
 
 #[test]
 fn warnings_do_not_fail_unless_denied() {
-    let dir = temp_dir("warn");
+    let dir = temp_dir("cli-warn");
     // CRC32("a = A") is 0x7aae25b9, so #12345678 draws a warning.
     let path = write(&dir, "w.tl", b"a#12345678 = A;\n");
     let out = tlgen(&["check", &path]);
@@ -103,7 +93,7 @@ fn io_and_usage_errors_exit_with_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).starts_with("error: cannot read `/nonexistent/schema.tl`: "));
 
-    let dir = temp_dir("binary");
+    let dir = temp_dir("cli-binary");
     let path = write(&dir, "bin.tl", b"a = A;\xff\xfe");
     let out = tlgen(&["check", &path]);
     assert_eq!(out.status.code(), Some(2));
@@ -120,7 +110,7 @@ fn io_and_usage_errors_exit_with_2() {
 
 #[test]
 fn empty_and_comment_only_files_are_errors() {
-    let dir = temp_dir("empty");
+    let dir = temp_dir("cli-empty");
     let path = write(&dir, "empty.tl", b"// nothing here\n");
     let out = tlgen(&["check", &path]);
     assert_eq!(out.status.code(), Some(1));
@@ -129,7 +119,7 @@ fn empty_and_comment_only_files_are_errors() {
 
 #[test]
 fn several_files_are_checked_as_one_schema() {
-    let dir = temp_dir("multi");
+    let dir = temp_dir("cli-multi");
     let a = write(&dir, "a.tl", b"// LAYER 7\nuser id:long = User;\n");
     let b = write(&dir, "b.tl", b"---functions---\ngetUser id:long = User;\n");
     let out = tlgen(&["check", &a, &b]);
@@ -145,7 +135,7 @@ fn several_files_are_checked_as_one_schema() {
 
 #[test]
 fn two_tl_names_for_one_rust_name_fail_check_as_they_fail_generation() {
-    let dir = temp_dir("clash");
+    let dir = temp_dir("cli-clash");
     let path = write(&dir, "clash.tl", b"fooBar#1 = T;\nfoo_bar#2 = T;\n");
     let out = tlgen(&["check", "--quiet", &path]);
     assert_eq!(out.status.code(), Some(1));
@@ -272,7 +262,7 @@ fn listed_ids_of_telegrams_schemas_are_their_written_ids() {
 
 #[test]
 fn the_id_rule_is_reported_and_can_be_forced() {
-    let dir = temp_dir("id-rule");
+    let dir = temp_dir("cli-id-rule");
     // crc32("blob data:bytes = Blob") = 0xbb610091 (TDLib's rule),
     // crc32("blob data:string = Blob") = 0x20dbc7fa (Telegram's),
     // crc32("int53 = Int53") = 0x6781c7ee, as in reference-ids/tdlib-td_api.txt.
@@ -354,7 +344,7 @@ fn docs_coverage_of_api_layer_230() {
 
 #[test]
 fn bad_docs_json_is_a_usage_error_with_its_position() {
-    let dir = temp_dir("bad-docs");
+    let dir = temp_dir("cli-bad-docs");
     let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/seed.tl");
     let syntax = write(
         &dir,
@@ -408,7 +398,7 @@ fn bad_docs_json_is_a_usage_error_with_its_position() {
 
 #[test]
 fn docs_entries_naming_nothing_are_warnings() {
-    let dir = temp_dir("unknown-docs");
+    let dir = temp_dir("cli-unknown-docs");
     let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/seed.tl");
     let docs = write(
         &dir,

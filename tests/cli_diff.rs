@@ -4,8 +4,9 @@
 //! namespaces, and what a user sees on bad input.
 
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
+use tlgen_test_support::{temp_dir, text};
 
 const OLD: &str = "api-layer186.tl";
 
@@ -15,17 +16,6 @@ fn tlgen_in(dir: &Path, args: &[&str]) -> Output {
         .args(args)
         .output()
         .unwrap_or_else(|e| panic!("cannot run tlgen: {e}"))
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tlgen-diff-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
-    dir
 }
 
 fn write(dir: &Path, name: &str, contents: &str) {
@@ -109,7 +99,7 @@ fn markdown_of_the_phone_and_updates_namespaces() {
 
 #[test]
 fn several_files_a_side_and_fail_on_breaking() {
-    let dir = temp_dir("sides");
+    let dir = temp_dir("diff-sides");
     write(&dir, "a.tl", "user#1 id:long = User;\n");
     write(&dir, "b.tl", "---functions---\ngetUser#2 id:long = User;\n");
     write(&dir, "c.tl", "user#3 id:long name:string = User;\n");
@@ -156,7 +146,7 @@ fn several_files_a_side_and_fail_on_breaking() {
 
 #[test]
 fn schema_errors_and_usage_errors_exit_as_check_does() {
-    let dir = temp_dir("errors");
+    let dir = temp_dir("diff-errors");
     write(&dir, "old.tl", "user#1 id:long = User;\n");
     write(&dir, "new.tl", "user#1 id:long peer:Pear = User;\n");
     let out = tlgen_in(&dir, &["diff", "old.tl", "new.tl"]);

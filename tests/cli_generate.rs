@@ -2,8 +2,9 @@
 //! statuses, and the written module (formatted and `--no-format`) compiling in a
 //! fresh crate that depends only on tl-runtime, with warnings denied.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
+use tlgen_test_support::{temp_dir, text};
 
 const REPO: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -14,24 +15,13 @@ fn tlgen(args: &[&str]) -> Output {
         .unwrap_or_else(|e| panic!("cannot run tlgen: {e}"))
 }
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tlgen-gen-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
-    dir
-}
-
 fn path_str(p: &Path) -> String {
     p.display().to_string()
 }
 
 #[test]
 fn the_seed_module_is_written_once_and_kept_when_unchanged() {
-    let dir = temp_dir("seed");
+    let dir = temp_dir("gen-seed");
     let out = dir.join("tl");
     let seed = format!("{REPO}/schema/seed.tl");
     let run = tlgen(&[&seed, "-o", &path_str(&out)]);
@@ -65,7 +55,7 @@ fn the_seed_module_is_written_once_and_kept_when_unchanged() {
 
 #[test]
 fn a_schema_with_errors_writes_nothing() {
-    let dir = temp_dir("bad");
+    let dir = temp_dir("gen-bad");
     let schema = dir.join("bad.tl");
     std::fs::write(&schema, "a#1 x:Nope = A;\n").unwrap_or_else(|e| panic!("{e}"));
     let out = dir.join("out");
@@ -98,7 +88,7 @@ fn usage_errors_exit_with_2() {
 
 #[test]
 fn invalid_options_are_usage_errors_naming_the_flag() {
-    let dir = temp_dir("options");
+    let dir = temp_dir("gen-options");
     let out = dir.join("out");
     let seed = format!("{REPO}/schema/seed.tl");
     for (flag, value, message) in [
@@ -139,7 +129,7 @@ fn invalid_options_are_usage_errors_naming_the_flag() {
 
 #[test]
 fn a_runtime_path_and_derives_reach_the_code() {
-    let dir = temp_dir("runtime-path");
+    let dir = temp_dir("gen-runtime-path");
     let out = dir.join("out");
     let seed = format!("{REPO}/schema/seed.tl");
     let run = tlgen(&[
@@ -162,7 +152,7 @@ fn a_runtime_path_and_derives_reach_the_code() {
 
 #[test]
 fn keep_generates_only_what_the_names_need() {
-    let dir = temp_dir("keep");
+    let dir = temp_dir("gen-keep");
     let out = dir.join("out");
     let seed = format!("{REPO}/schema/seed.tl");
     let run = tlgen(&[&seed, "-o", &path_str(&out), "-q", "--keep", "updateShort"]);
@@ -187,7 +177,7 @@ fn keep_generates_only_what_the_names_need() {
 
 #[test]
 fn arbitrary_adds_the_arbitrary_module() {
-    let dir = temp_dir("arbitrary");
+    let dir = temp_dir("gen-arbitrary");
     let seed = format!("{REPO}/schema/seed.tl");
     let plain = tlgen(&[&seed, "-o", &path_str(&dir.join("plain")), "-q"]);
     assert_eq!(plain.status.code(), Some(0), "{}", text(&plain.stderr));
@@ -208,7 +198,7 @@ fn arbitrary_adds_the_arbitrary_module() {
 
 #[test]
 fn no_format_writes_the_same_items_unformatted() {
-    let dir = temp_dir("no-format");
+    let dir = temp_dir("gen-no-format");
     let seed = format!("{REPO}/schema/seed.tl");
     let run = tlgen(&[&seed, "-o", &path_str(&dir.join("formatted")), "-q"]);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
@@ -248,7 +238,7 @@ fn no_format_writes_the_same_items_unformatted() {
 
 #[test]
 fn the_written_module_compiles_in_a_crate_that_depends_only_on_tl_runtime() {
-    let dir = temp_dir("crate");
+    let dir = temp_dir("gen-crate");
     let seed = format!("{REPO}/schema/seed.tl");
     let run = tlgen(&[&seed, "-o", &path_str(&dir.join("src/tl")), "-q"]);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));

@@ -101,21 +101,18 @@ pub struct DefinitionDiff {
 impl DefinitionDiff {
     /// The worst wire impact of its changes.
     pub fn wire(&self) -> WireImpact {
-        self.changes
-            .iter()
-            .map(|c| c.wire)
-            .max()
-            .unwrap_or(WireImpact::None)
+        worst(&self.changes, |c| c.wire, WireImpact::None)
     }
 
     /// The worst Rust API impact of its changes.
     pub fn rust(&self) -> ApiImpact {
-        self.changes
-            .iter()
-            .map(|c| c.rust)
-            .max()
-            .unwrap_or(ApiImpact::None)
+        worst(&self.changes, |c| c.rust, ApiImpact::None)
     }
+}
+
+/// The worst of one impact over `changes` (`none` without changes).
+fn worst<T: Ord>(changes: &[Classified], impact: impl Fn(&Classified) -> T, none: T) -> T {
+    changes.iter().map(impact).max().unwrap_or(none)
 }
 
 /// A boxed type whose constructors changed, or whose enum changed otherwise.
@@ -141,20 +138,12 @@ pub struct TypeDiff {
 impl TypeDiff {
     /// The worst wire impact of its changes.
     pub fn wire(&self) -> WireImpact {
-        self.changes
-            .iter()
-            .map(|c| c.wire)
-            .max()
-            .unwrap_or(WireImpact::None)
+        worst(&self.changes, |c| c.wire, WireImpact::None)
     }
 
     /// The worst Rust API impact of its changes.
     pub fn rust(&self) -> ApiImpact {
-        self.changes
-            .iter()
-            .map(|c| c.rust)
-            .max()
-            .unwrap_or(ApiImpact::None)
+        worst(&self.changes, |c| c.rust, ApiImpact::None)
     }
 }
 

@@ -237,6 +237,23 @@ pub fn hex_vectors(text: &str) -> std::collections::BTreeMap<String, Vec<u8>> {
     cases
 }
 
+/// Command output as text (lossy UTF-8), for assertions on what a command printed.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A fresh, empty directory `tlgen-{name}-{pid}` under the system's temporary
+/// directory (removed first if a previous run left it).
+///
+/// # Panics
+/// If it cannot be created: a test cannot go on without it.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tlgen-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    dir
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,21 +276,4 @@ mod tests {
         assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
         assert_eq!(generic_query_index(&checked.schema), Some(1));
     }
-}
-
-/// Command output as text (lossy UTF-8), for assertions on what a command printed.
-pub fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// A fresh, empty directory `tlgen-{name}-{pid}` under the system's temporary
-/// directory (removed first if a previous run left it).
-///
-/// # Panics
-/// If it cannot be created: a test cannot go on without it.
-pub fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tlgen-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
-    dir
 }

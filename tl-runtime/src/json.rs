@@ -704,7 +704,16 @@ impl<'p> Reader<'p> {
     /// When it is missing (and has no zero value) or is not a value of its type.
     pub fn field<C: Codec>(&mut self, key: &'static str) -> Result<C::Value, Error> {
         match self.entries.remove(key) {
-            Some(Value::Null) | None => C::absent(self.form).ok_or_else(|| {
+            Some(Value::Null) => C::absent(self.form).ok_or_else(|| {
+                Error::new(
+                    &self.path.key(key),
+                    format!(
+                        "`{key}` of `{}` is null, which the schema does not allow",
+                        self.name
+                    ),
+                )
+            }),
+            None => C::absent(self.form).ok_or_else(|| {
                 Error::new(
                     self.path,
                     format!("missing field `{key}` of `{}`", self.name),

@@ -84,6 +84,10 @@ fn the_lossless_form_is_strict() {
         "at the top level: missing field `access_hash` of `inputPeerUser`"
     );
     assert_eq!(
+        error(json!({"_": "inputPeerUser", "user_id": 1, "access_hash": null})),
+        "at `access_hash`: `access_hash` of `inputPeerUser` is null, which the schema does not allow"
+    );
+    assert_eq!(
         error(
             json!({"_": "inputPeerChannelFromMessage", "msg_id": 1, "channel_id": 2,
                      "peer": {"_": "inputPeerUser", "user_id": "x", "access_hash": 2}})

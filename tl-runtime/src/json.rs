@@ -654,7 +654,7 @@ impl<M: serde::ser::SerializeMap> Writer<M> {
 pub struct Reader<'p> {
     entries: Map<String, Value>,
     form: Form,
-    name: &'static str,
+    name: &'p str,
     path: &'p Path<'p>,
 }
 
@@ -667,7 +667,7 @@ impl<'p> Reader<'p> {
     pub fn new(
         mut entries: Map<String, Value>,
         form: Form,
-        name: &'static str,
+        name: &'p str,
         path: &'p Path<'p>,
     ) -> Result<Self, Error> {
         if let Some(tag) = entries.remove(form.tag()) {
@@ -694,25 +694,35 @@ impl<'p> Reader<'p> {
     ///
     /// # Errors
     /// When it is missing (and has no zero value) or is not a value of its type.
-    pub fn field<C: Codec>(&mut self, key: &'static str) -> Result<C::Value, Error> {
-        match self.entries.remove(key) {
-            Some(Value::Null) | None => C::absent(self.form).ok_or_else(|| {
-                Error::new(
-                    self.path,
-                    format!("missing field `{key}` of `{}`", self.name),
-                )
-            }),
+    pub fn field<C: Codec>(&mut self, key: &str) -> Result<C::Value, Error> {
+        match self.take(key) {
+            None => C::absent(self.form).ok_or_else(|| self.missing(key)),
             Some(value) => C::read(value, self.form, &self.path.key(key)),
         }
+    }
+
+    /// Takes the value of `key` out, for a reader that chooses the codec at run
+    /// time (`tlgen encode`): `None` when it is missing or `null`.
+    pub fn take(&mut self, key: &str) -> Option<Value> {
+        self.entries.remove(key).filter(|value| !value.is_null())
+    }
+
+    /// The error for required field `key` missing.
+    #[must_use]
+    pub fn missing(&self, key: &str) -> Error {
+        Error::new(
+            self.path,
+            format!("missing field `{key}` of `{}`", self.name),
+        )
     }
 
     /// Reads a field that may be absent (missing or `null`).
     ///
     /// # Errors
     /// When it is given but is not a value of its type.
-    pub fn optional<C: Codec>(&mut self, key: &'static str) -> Result<Option<C::Value>, Error> {
-        match self.entries.remove(key) {
-            Some(Value::Null) | None => Ok(None),
+    pub fn optional<C: Codec>(&mut self, key: &str) -> Result<Option<C::Value>, Error> {
+        match self.take(key) {
+            None => Ok(None),
             Some(value) => C::read(value, self.form, &self.path.key(key)).map(Some),
         }
     }
@@ -722,7 +732,7 @@ impl<'p> Reader<'p> {
     ///
     /// # Errors
     /// When it is given but is not a boolean.
-    pub fn flag(&mut self, key: &'static str) -> Result<bool, Error> {
+    pub fn flag(&mut self, key: &str) -> Result<bool, Error> {
         Ok(self.optional::<Bool>(key)?.unwrap_or(false))
     }
 

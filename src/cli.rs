@@ -163,6 +163,55 @@ pub enum Command {
     /// without a flag then belong to the side that has none).
     /// Exit status: 0 done, 1 schema errors (or `--fail-on` met), 2 usage or I/O errors.
     Diff(DiffArgs),
+    /// Decode TL bytes as a value of a type (or a function's request) of a
+    /// schema read at run time, and print it as tlgen's lossless JSON (the form
+    /// of code generated with `--serde tl`) or, with `--pretty`, as a tree.
+    /// `tlgen decode SCHEMA... --type T FILE` (`-` for stdin). Each schema file
+    /// is a schema of its own (api.tl and mtproto.tl); the first that defines
+    /// the type is used, the others name constructor ids it does not know.
+    /// Exit status: 0 decoded, 1 bytes that are not such a value (or schema
+    /// errors), 2 usage or I/O errors.
+    Decode(DecodeArgs),
+    /// Encode tlgen's lossless JSON (what `tlgen decode` prints) as TL bytes:
+    /// `tlgen encode SCHEMA... --type T FILE` (`-` for stdin) writes the bytes
+    /// to stdout, or hex text with `--hex`.
+    /// Exit status: 0 encoded, 1 JSON that is not such a value (or schema
+    /// errors), 2 usage or I/O errors.
+    Encode(DecodeArgs),
+}
+
+/// Arguments of `tlgen decode` and `tlgen encode`.
+#[derive(Debug, Args)]
+pub struct DecodeArgs {
+    /// Schema files, each a schema of its own, then the input file (`-`: stdin).
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// The type of the value: a boxed type (`Updates`), `Vector<T>`, a builtin
+    /// (`long`, `Object`), or with `--bare` a constructor or a type with one
+    /// constructor, written without its id.
+    #[arg(
+        long = "type",
+        value_name = "T",
+        conflicts_with = "function",
+        required_unless_present = "function"
+    )]
+    pub ty: Option<String>,
+    /// The value is a request of this function (boxed: its id first).
+    #[arg(long, value_name = "F")]
+    pub function: Option<String>,
+    /// The value is bare: no constructor id (with `--type`).
+    #[arg(long, requires = "ty")]
+    pub bare: bool,
+    /// Bytes as hex text (white space ignored): the input of `decode`, the
+    /// output of `encode`.
+    #[arg(long)]
+    pub hex: bool,
+    /// `decode`: print an indented tree with TL names and ids instead of JSON.
+    #[arg(long)]
+    pub pretty: bool,
+    /// The deepest nesting of objects accepted (default 64, as `tl-runtime`).
+    #[arg(long, value_name = "N", default_value_t = tl_runtime::Limits::DEFAULT_MAX_DEPTH)]
+    pub max_depth: usize,
 }
 
 /// `--format` of `tlgen diff`.
@@ -259,6 +308,9 @@ pub struct CheckArgs {
 pub enum Failure {
     /// The schema has errors; they were already printed.
     SchemaErrors,
+    /// The input (bytes or JSON) is not a value of the type; the error was
+    /// already printed.
+    BadInput,
     /// Bad usage or an I/O error, with its message.
     Usage(String),
 }

@@ -5,6 +5,7 @@
 
 mod check_cmd;
 mod cli;
+mod decode_cmd;
 mod diff_cmd;
 mod generate_cmd;
 mod load;
@@ -23,11 +24,15 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Some(cli::Command::Check(args)) => check_cmd::run(&args),
         Some(cli::Command::Diff(args)) => diff_cmd::run(&args),
+        Some(cli::Command::Decode(args)) => decode_cmd::decode(&args),
+        Some(cli::Command::Encode(args)) => decode_cmd::encode(&args),
         None => generate_cmd::run(&cli.generate),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
-        Err(cli::Failure::SchemaErrors) => ExitCode::from(EXIT_SCHEMA_ERRORS),
+        Err(cli::Failure::SchemaErrors | cli::Failure::BadInput) => {
+            ExitCode::from(EXIT_SCHEMA_ERRORS)
+        }
         Err(cli::Failure::Usage(message)) => {
             eprintln!("error: {message}");
             ExitCode::from(EXIT_USAGE_OR_IO)

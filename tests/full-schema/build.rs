@@ -65,7 +65,9 @@ fn main() -> Result<(), BuildError> {
             let _ = writeln!(
                 dispatch,
                 "/// Not generated (no schema, or a dialect without the `dialects` feature): nothing to dispatch.\npub fn {module}(_: &str, _: &[u8]) -> Option<Result<Vec<u8>, ::tl_runtime::DecodeError>> {{ None }}\n\
-                 /// Not generated: nothing to dispatch.\npub fn {module}_json(_: &str, _: &[u8]) -> Option<Result<Vec<u8>, String>> {{ None }}"
+                 /// Not generated: nothing to dispatch.\npub fn {module}_json(_: &str, _: &[u8]) -> Option<Result<Vec<u8>, String>> {{ None }}\n\
+                 /// Not generated: nothing to dispatch.\n#[cfg(feature = \"json\")]\npub fn {module}_to_json(_: &str, _: &[u8]) -> Option<Result<::serde_json::Value, String>> {{ None }}\n\
+                 /// Not generated: nothing to dispatch.\n#[cfg(feature = \"json\")]\npub fn {module}_from_json(_: &str, _: ::serde_json::Value) -> Option<Result<Vec<u8>, String>> {{ None }}"
             );
             write(&out, "")?;
             continue;
@@ -88,6 +90,7 @@ fn main() -> Result<(), BuildError> {
             .generate()?;
         generated.write(&out)?;
         add_dispatch(&mut dispatch, module, file, &generated, json);
+        add_json_dispatch(&mut dispatch, module, file, &generated, json);
     }
     write(&out_dir.join("dispatch.rs"), &dispatch)
 }
@@ -149,6 +152,82 @@ fn add_dispatch(
         let _ = writeln!(
             dispatch,
             "{:?} => Some(crate::json_round_trip::<{ty}>(bytes)),",
+            p.tl_name
+        );
+    }
+    let _ = writeln!(dispatch, "_ => None,\n}}\n}}");
+}
+
+/// The JSON dispatch functions of `module`: its generated JSON of given bytes, and its bytes of given JSON.
+fn add_json_dispatch(
+    dispatch: &mut String,
+    module: &str,
+    file: &str,
+    generated: &Generated,
+    json: bool,
+) {
+    let schema = generated.schema();
+    let items = generated.items();
+    let query_path = generic_query_name(schema)
+        .and_then(|name| {
+            items
+                .iter()
+                .find(|p| p.kind == Kind::Function && p.tl_name == name)
+        })
+        .map(|p| format!("crate::{module}::{}", p.struct_path));
+    let _ = writeln!(
+        dispatch,
+        "/// The generated JSON of the boxed value `bytes` of definition `name` of `{file}` (`None`: not generated with JSON).\n\
+         #[cfg(feature = \"json\")]\n\
+         pub fn {module}_to_json(name: &str, bytes: &[u8]) -> Option<Result<::serde_json::Value, String>> {{"
+    );
+    write_arms(
+        dispatch,
+        module,
+        items,
+        query_path.as_deref(),
+        json,
+        "to_json",
+        "bytes",
+    );
+    let _ = writeln!(
+        dispatch,
+        "/// The bytes the generated type of definition `name` of `{file}` reads from `json` and writes (`None`: not generated with JSON).\n\
+         #[cfg(feature = \"json\")]\n\
+         pub fn {module}_from_json(name: &str, json: ::serde_json::Value) -> Option<Result<Vec<u8>, String>> {{"
+    );
+    write_arms(
+        dispatch,
+        module,
+        items,
+        query_path.as_deref(),
+        json,
+        "from_json",
+        "json",
+    );
+}
+
+/// The body of a dispatch function calling `crate::{helper}::<T>({arg})` for
+/// every item (just `None` without JSON), and its closing brace.
+fn write_arms(
+    dispatch: &mut String,
+    module: &str,
+    items: &[ItemPath],
+    query: Option<&str>,
+    json: bool,
+    helper: &str,
+    arg: &str,
+) {
+    if !json {
+        let _ = writeln!(dispatch, "let _ = (name, {arg});\nNone\n}}");
+        return;
+    }
+    let _ = writeln!(dispatch, "match name {{");
+    for p in items {
+        let ty = rust_type(module, p, query);
+        let _ = writeln!(
+            dispatch,
+            "{:?} => Some(crate::{helper}::<{ty}>({arg})),",
             p.tl_name
         );
     }

@@ -73,7 +73,10 @@
 mod builder;
 pub mod diff;
 mod docs;
+#[cfg(feature = "dynamic")]
+pub mod dynamic;
 mod emit;
+pub mod json;
 mod model;
 mod options;
 

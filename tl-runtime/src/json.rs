@@ -654,7 +654,7 @@ impl<M: serde::ser::SerializeMap> Writer<M> {
 pub struct Reader<'p> {
     entries: Map<String, Value>,
     form: Form,
-    name: &'static str,
+    name: &'p str,
     path: &'p Path<'p>,
 }
 
@@ -668,7 +668,7 @@ impl<'p> Reader<'p> {
     pub fn new(
         mut entries: Map<String, Value>,
         form: Form,
-        name: &'static str,
+        name: &'p str,
         id: u32,
         path: &'p Path<'p>,
     ) -> Result<Self, Error> {
@@ -702,24 +702,37 @@ impl<'p> Reader<'p> {
     ///
     /// # Errors
     /// When it is missing (and has no zero value) or is not a value of its type.
-    pub fn field<C: Codec>(&mut self, key: &'static str) -> Result<C::Value, Error> {
+    pub fn field<C: Codec>(&mut self, key: &str) -> Result<C::Value, Error> {
+        match self.take_required(key) {
+            Ok(value) => C::read(value, self.form, &self.path.key(key)),
+            Err(error) => C::absent(self.form).ok_or(error),
+        }
+    }
+
+    /// Takes the value of `key` out, for a reader that chooses the codec at run
+    /// time (`tlgen encode`): `None` when it is missing or `null`.
+    pub fn take(&mut self, key: &str) -> Option<Value> {
+        self.entries.remove(key).filter(|value| !value.is_null())
+    }
+
+    /// Takes out the value of required field `key`.
+    ///
+    /// # Errors
+    /// When it is missing or `null`.
+    pub fn take_required(&mut self, key: &str) -> Result<Value, Error> {
         match self.entries.remove(key) {
-            Some(Value::Null) => C::absent(self.form).ok_or_else(|| {
-                Error::new(
-                    &self.path.key(key),
-                    format!(
-                        "`{key}` of `{}` is null, which the schema does not allow",
-                        self.name
-                    ),
-                )
-            }),
-            None => C::absent(self.form).ok_or_else(|| {
-                Error::new(
-                    self.path,
-                    format!("missing field `{key}` of `{}`", self.name),
-                )
-            }),
-            Some(value) => C::read(value, self.form, &self.path.key(key)),
+            Some(Value::Null) => Err(Error::new(
+                &self.path.key(key),
+                format!(
+                    "`{key}` of `{}` is null, which the schema does not allow",
+                    self.name
+                ),
+            )),
+            Some(value) => Ok(value),
+            None => Err(Error::new(
+                self.path,
+                format!("missing field `{key}` of `{}`", self.name),
+            )),
         }
     }
 
@@ -727,9 +740,9 @@ impl<'p> Reader<'p> {
     ///
     /// # Errors
     /// When it is given but is not a value of its type.
-    pub fn optional<C: Codec>(&mut self, key: &'static str) -> Result<Option<C::Value>, Error> {
-        match self.entries.remove(key) {
-            Some(Value::Null) | None => Ok(None),
+    pub fn optional<C: Codec>(&mut self, key: &str) -> Result<Option<C::Value>, Error> {
+        match self.take(key) {
+            None => Ok(None),
             Some(value) => C::read(value, self.form, &self.path.key(key)).map(Some),
         }
     }
@@ -739,7 +752,7 @@ impl<'p> Reader<'p> {
     ///
     /// # Errors
     /// When it is given but is not a boolean.
-    pub fn flag(&mut self, key: &'static str) -> Result<bool, Error> {
+    pub fn flag(&mut self, key: &str) -> Result<bool, Error> {
         Ok(self.optional::<Bool>(key)?.unwrap_or(false))
     }
 

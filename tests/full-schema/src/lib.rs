@@ -99,6 +99,87 @@ where
     Ok(read.to_bytes())
 }
 
+/// The generated serde JSON of `bytes` (boxed `T`), as a JSON value.
+///
+/// # Errors
+/// Decoding or writing, as text.
+#[cfg(feature = "json")]
+pub fn to_json<T: Deserialize + serde::Serialize>(
+    bytes: &[u8],
+) -> Result<serde_json::Value, String> {
+    let value = T::from_bytes(bytes).map_err(|e| format!("decoding: {e}"))?;
+    serde_json::to_value(&value).map_err(|e| format!("writing JSON: {e}"))
+}
+
+/// What the generated type `T` reads from `json`, encoded.
+///
+/// # Errors
+/// Reading, as text.
+#[cfg(feature = "json")]
+pub fn from_json<T: Serialize + serde::de::DeserializeOwned>(
+    json: serde_json::Value,
+) -> Result<Vec<u8>, String> {
+    serde_json::from_value::<T>(json)
+        .map(|value| value.to_bytes())
+        .map_err(|e| e.to_string())
+}
+
+/// `tlgen decode`'s decoder against the generated code, on the boxed value
+/// `bytes` of definition `name`: the dynamic decoder must print the JSON the
+/// generated serde code writes (`generated`, from `{module}_to_json`), and the
+/// dynamic encoder must give `bytes` back from it. Returns the JSON.
+///
+/// # Errors
+/// What differs, as text.
+#[cfg(feature = "json")]
+pub fn dynamic_agrees(
+    dynamic: &tl_codegen::dynamic::Dynamic<'_>,
+    layouts: &tl_codegen::json::Layouts,
+    name: &str,
+    bytes: &[u8],
+    generated: &serde_json::Value,
+) -> Result<serde_json::Value, String> {
+    let target = dynamic_target(layouts, name)?;
+    let json = dynamic
+        .decode(&target, bytes)
+        .map_err(|e| format!("tlgen decode: {e}"))?;
+    if &json != generated {
+        return Err(format!(
+            "tlgen decode prints\n  {json}\nthe generated code writes\n  {generated}"
+        ));
+    }
+    let encoded = dynamic
+        .encode(&target, &json)
+        .map_err(|e| format!("tlgen encode: {e}"))?;
+    if encoded != bytes {
+        return Err(format!("tlgen encode of {json} gives other bytes"));
+    }
+    Ok(json)
+}
+
+/// The target `tlgen decode` reads a boxed value of definition `name` as: its
+/// function, or its constructor's type.
+///
+/// # Errors
+/// A name the schema does not define.
+#[cfg(feature = "json")]
+pub fn dynamic_target(
+    layouts: &tl_codegen::json::Layouts,
+    name: &str,
+) -> Result<tl_codegen::dynamic::Target, String> {
+    use tl_codegen::dynamic::Target;
+    use tl_codegen::json::Codec;
+    if layouts.function(name).is_some() {
+        return Target::function(layouts, name).map_err(|e| e.to_string());
+    }
+    match layouts.constructor(name) {
+        // Named directly: mtproto.tl's `gzip_packed` is of a type named `Object`.
+        Some(def) => Ok(Target::Value(Codec::Boxed(def.type_name.clone()))),
+        // The constructors of `Bool` have no object.
+        None => Target::parse(layouts, "Bool", false).map_err(|e| e.to_string()),
+    }
+}
+
 /// Without the `json` feature: nothing to round-trip.
 ///
 /// # Errors

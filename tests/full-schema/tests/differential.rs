@@ -80,6 +80,13 @@ fn telethon_corpus_round_trips() {
     let mut definitions = std::collections::BTreeSet::new();
     let mut values = 0usize;
     let mut failures = Vec::new();
+    #[cfg(feature = "json")]
+    let layouts =
+        tl_codegen::json::Layouts::of(&api_schema()).expect("the JSON layout of api-layer230");
+    #[cfg(feature = "json")]
+    let dynamic = tl_codegen::dynamic::Dynamic::new(&layouts);
+    #[cfg(feature = "json")]
+    let mut dynamic_values = 0usize;
     for (n, line) in text
         .lines()
         .enumerate()
@@ -117,7 +124,26 @@ fn telethon_corpus_round_trips() {
             Some(Err(e)) => failures.push(format!("{at} {name}: through JSON: {e}")),
             None => failures.push(format!("{at} {name}: no generated type with JSON")),
         }
+        // And `tlgen decode`/`encode`: the generated code's JSON, the same bytes.
+        #[cfg(feature = "json")]
+        match dispatch::api_to_json(name, &bytes) {
+            Some(Ok(generated)) => {
+                if let Err(e) = tlgen_full_schema_tests::dynamic_agrees(
+                    &dynamic, &layouts, name, &bytes, &generated,
+                ) {
+                    failures.push(format!("{at} {name}: {e}"));
+                } else {
+                    dynamic_values += 1;
+                }
+            }
+            Some(Err(e)) => failures.push(format!("{at} {name}: generated JSON: {e}")),
+            None => failures.push(format!("{at} {name}: no generated type with JSON")),
+        }
     }
+    #[cfg(feature = "json")]
+    eprintln!(
+        "differential-rust: tlgen decode printed the generated code's JSON for {dynamic_values} Telethon values, and tlgen encode gave their bytes back"
+    );
     eprintln!(
         "differential-rust: decoded and re-encoded (directly and through JSON) {values} Telethon values of {} definitions from {}: {} mismatches",
         definitions.len(),

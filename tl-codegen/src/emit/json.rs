@@ -8,49 +8,51 @@
 //! follow from the other fields), and the fields of a shared-bit group are
 //! written one by one.
 
+use crate::json::Codec;
 use crate::model::layout::MemberKind;
 use crate::model::{Enum, Model, Scope, Struct, ValueType};
 use crate::options::JsonForm;
 use proc_macro2::TokenStream;
 use quote::quote;
-use tl_parser::Builtin;
 
 /// The runtime codec (`tl_runtime::json::Long`, `Vector<Obj<T>>`, ...) of a value
-/// of type `ty` in module `at`.
+/// of type `ty` in module `at`: the codec `crate::json` gives the type, spelled
+/// with the Rust type of objects.
 fn codec(model: &Model<'_>, ty: &ValueType, boxed: bool, at: &Scope) -> TokenStream {
     let rt = &model.runtime;
-    let inner = match ty {
-        ValueType::Builtin(b) => match b {
-            Builtin::Int | Builtin::Int32 => quote!(#rt::json::Int),
-            Builtin::Int53 => quote!(#rt::json::Int53),
-            Builtin::Long | Builtin::Int64 => quote!(#rt::json::Long),
-            Builtin::Double => quote!(#rt::json::Double),
-            Builtin::String | Builtin::SecureString => quote!(#rt::json::Str),
-            Builtin::Bytes | Builtin::SecureBytes => quote!(#rt::json::Bytes),
-            Builtin::Int128 => quote!(#rt::json::Fixed<16>),
-            Builtin::Int256 => quote!(#rt::json::Fixed<32>),
-        },
-        ValueType::IntArray(words) => {
-            let len = proc_macro2::Literal::usize_unsuffixed(4 * *words as usize);
-            quote!(#rt::json::Fixed<#len>)
-        }
-        // `true` has no value; a `#` that no field refers to is a number.
-        ValueType::Flags | ValueType::True => quote!(#rt::json::Nat),
-        ValueType::Bool => quote!(#rt::json::Bool),
-        ValueType::Object => quote!(#rt::json::Raw),
-        ValueType::Vector { item, .. } => {
-            let item = codec(model, item, false, at);
-            quote!(#rt::json::Vector<#item>)
-        }
-        ValueType::Enum(_) | ValueType::Bare(_) | ValueType::Param(_) => {
-            let rust = model.rust_type(ty, at);
-            quote!(#rt::json::Obj<#rust>)
-        }
-    };
+    let inner = codec_tokens(model, &crate::json::codec(model, ty), ty, at);
     if boxed {
         quote!(#rt::json::Boxed<#inner>)
     } else {
         inner
+    }
+}
+
+/// `codec` of `ty` as a runtime type.
+fn codec_tokens(model: &Model<'_>, codec: &Codec, ty: &ValueType, at: &Scope) -> TokenStream {
+    let rt = &model.runtime;
+    match (codec, ty) {
+        (Codec::Int, _) => quote!(#rt::json::Int),
+        (Codec::Nat, _) => quote!(#rt::json::Nat),
+        (Codec::Int53, _) => quote!(#rt::json::Int53),
+        (Codec::Long, _) => quote!(#rt::json::Long),
+        (Codec::Double, _) => quote!(#rt::json::Double),
+        (Codec::Bool, _) => quote!(#rt::json::Bool),
+        (Codec::Str, _) => quote!(#rt::json::Str),
+        (Codec::Bytes, _) => quote!(#rt::json::Bytes),
+        (Codec::Fixed(len), _) => {
+            let len = proc_macro2::Literal::usize_unsuffixed(*len);
+            quote!(#rt::json::Fixed<#len>)
+        }
+        (Codec::Raw, _) => quote!(#rt::json::Raw),
+        (Codec::Vector { item, .. }, ValueType::Vector { item: item_ty, .. }) => {
+            let item = codec_tokens(model, item, item_ty, at);
+            quote!(#rt::json::Vector<#item>)
+        }
+        _ => {
+            let rust = model.rust_type(ty, at);
+            quote!(#rt::json::Obj<#rust>)
+        }
     }
 }
 

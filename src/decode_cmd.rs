@@ -1,0 +1,175 @@
+//! `tlgen decode` and `tlgen encode`: TL bytes to the lossless JSON form and
+//! back, with schemas read at run time (`tl_codegen::dynamic`).
+
+use crate::cli::{DecodeArgs, Failure};
+use crate::load::read_sources;
+use crate::render::print_diagnostics;
+use std::io::{Read as _, Write as _};
+use std::path::{Path, PathBuf};
+use tl_codegen::dynamic::{Dynamic, Target};
+use tl_codegen::json::Layouts;
+use tl_runtime::json::serde_json;
+
+/// The schemas, each read and checked on its own, with their file names.
+struct Loaded {
+    schemas: Vec<(String, Layouts)>,
+}
+
+fn load(paths: &[PathBuf]) -> Result<Loaded, Failure> {
+    let mut schemas = Vec::new();
+    for path in paths {
+        let sources = read_sources(std::slice::from_ref(path))?;
+        let checked = tl_parser::check(&sources);
+        if checked.has_errors() {
+            print_diagnostics(&sources, &checked.diagnostics, true);
+            return Err(Failure::SchemaErrors);
+        }
+        let layouts = Layouts::of(&checked.schema).map_err(|e| Failure::Usage(e.to_string()))?;
+        schemas.push((path.display().to_string(), layouts));
+    }
+    Ok(Loaded { schemas })
+}
+
+/// The schema that defines the target, the target, and a decoder that names
+/// ids from the other schemas.
+fn target<'a>(loaded: &'a Loaded, args: &DecodeArgs) -> Result<(Dynamic<'a>, Target), Failure> {
+    let mut first_error = None;
+    for (index, (_, layouts)) in loaded.schemas.iter().enumerate() {
+        let target = match (&args.function, &args.ty) {
+            (Some(name), _) => Target::function(layouts, name),
+            (None, Some(ty)) => Target::parse(layouts, ty, args.bare),
+            (None, None) => return Err(Failure::Usage("give --type T or --function F".to_owned())),
+        };
+        match target {
+            Ok(target) => {
+                let mut dynamic = Dynamic::new(layouts).limits(tl_runtime::Limits {
+                    max_depth: args.max_depth,
+                });
+                for (other, (name, other_layouts)) in loaded.schemas.iter().enumerate() {
+                    if other != index {
+                        dynamic = dynamic.other(name, other_layouts);
+                    }
+                }
+                return Ok((dynamic, target));
+            }
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    Err(Failure::Usage(first_error.map_or_else(
+        || "no schema given".to_owned(),
+        |e| e.to_string(),
+    )))
+}
+
+/// The schema paths and the input path.
+fn split(args: &DecodeArgs) -> Result<(&[PathBuf], &Path), Failure> {
+    match args.paths.split_last() {
+        Some((input, schemas)) if !schemas.is_empty() => Ok((schemas, input)),
+        _ => Err(Failure::Usage(
+            "give one or more schema files, then the input file (`-` for stdin)".to_owned(),
+        )),
+    }
+}
+
+fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
+    let mut bytes = Vec::new();
+    if path == Path::new("-") {
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Failure::Usage(format!("cannot read stdin: {e}")))?;
+    } else {
+        bytes = std::fs::read(path)
+            .map_err(|e| Failure::Usage(format!("cannot read `{}`: {e}", path.display())))?;
+    }
+    Ok(bytes)
+}
+
+/// Hex text (white space ignored, an optional `0x`) as bytes.
+fn unhex(text: &[u8]) -> Result<Vec<u8>, String> {
+    let digits: Vec<u8> = text
+        .iter()
+        .copied()
+        .filter(|b| !b.is_ascii_whitespace())
+        .collect();
+    let digits = digits.strip_prefix(b"0x").unwrap_or(&digits);
+    if digits.len() % 2 != 0 {
+        return Err(format!("odd number of hex digits ({})", digits.len()));
+    }
+    digits
+        .chunks_exact(2)
+        .enumerate()
+        .map(|(i, pair)| {
+            std::str::from_utf8(pair)
+                .ok()
+                .and_then(|p| u8::from_str_radix(p, 16).ok())
+                .ok_or_else(|| format!("not hex at digit {}", 2 * i))
+        })
+        .collect()
+}
+
+/// Runs `tlgen decode`.
+pub fn decode(args: &DecodeArgs) -> Result<(), Failure> {
+    let (schemas, input) = split(args)?;
+    let loaded = load(schemas)?;
+    let (dynamic, target) = target(&loaded, args)?;
+    let mut bytes = read_input(input)?;
+    if args.hex {
+        bytes = unhex(&bytes).map_err(|e| Failure::Usage(format!("`{}`: {e}", input.display())))?;
+    }
+    match dynamic.decode(&target, &bytes) {
+        Ok(value) => {
+            let text = if args.pretty {
+                dynamic.pretty(&value)
+            } else {
+                serde_json::to_string_pretty(&value).map_err(|e| Failure::Usage(e.to_string()))?
+            };
+            println!("{text}");
+            Ok(())
+        }
+        Err(e) => {
+            eprintln!(
+                "error: `{}` is not a value of the type: {e}",
+                input.display()
+            );
+            Err(Failure::BadInput)
+        }
+    }
+}
+
+/// Runs `tlgen encode`.
+pub fn encode(args: &DecodeArgs) -> Result<(), Failure> {
+    let (schemas, input) = split(args)?;
+    let loaded = load(schemas)?;
+    let (dynamic, target) = target(&loaded, args)?;
+    let text = read_input(input)?;
+    let json: serde_json::Value = match serde_json::from_slice(&text) {
+        Ok(json) => json,
+        Err(e) => {
+            eprintln!("error: `{}` is not JSON: {e}", input.display());
+            return Err(Failure::BadInput);
+        }
+    };
+    match dynamic.encode(&target, &json) {
+        Ok(bytes) => {
+            let mut stdout = std::io::stdout().lock();
+            let written = if args.hex {
+                let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+                writeln!(stdout, "{hex}")
+            } else {
+                stdout.write_all(&bytes)
+            };
+            written
+                .and_then(|()| stdout.flush())
+                .map_err(|e| Failure::Usage(format!("cannot write the output: {e}")))
+        }
+        Err(e) => {
+            eprintln!(
+                "error: `{}` is not a value of the type: {e}",
+                input.display()
+            );
+            Err(Failure::BadInput)
+        }
+    }
+}

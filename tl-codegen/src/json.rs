@@ -1,0 +1,472 @@
+//! The lossless JSON form of each definition, as data: which JSON key holds
+//! which TL field, with which of `tl_runtime::json`'s codecs, and when it is
+//! present.
+//!
+//! The generated serde code (`Options::serde`) and `tlgen decode`/`encode`
+//! (which read a schema at run time) both follow this description, and both
+//! derive it from the model's field layout, so they cannot disagree on the form:
+//!
+//! - the keys are the TL field names; the tag (`"_"`) is the full TL name;
+//! - `#` words that fields refer to, and the `bytes:int` length of a sized
+//!   `Object` (mtproto's transport `message`), are left out: they follow from
+//!   the other fields;
+//! - `flags.K?T` is left out when absent; `flags.K?true` is `true` or left out;
+//! - fields sharing one bit are written one by one, present together.
+//!
+//! [`Layouts::of`] describes every definition of a schema; [`Definition::wire`]
+//! also says what each TL field is on the wire, for a reader or writer that works
+//! without generated code.
+//!
+//! ```
+//! use tl_codegen::json::{Codec, Layouts, Presence};
+//!
+//! let (_, checked) = tl_parser::check_str("a.tl", "
+//!     a#1 flags:# x:flags.0?true y:flags.1?long z:string = A;
+//! ");
+//! let layouts = Layouts::of(&checked.schema)?;
+//! let a = layouts.constructor("a").expect("a is defined");
+//! let keys: Vec<(&str, &Codec)> = a.entries.iter().map(|e| (e.key.as_str(), &e.codec)).collect();
+//! assert_eq!(keys, [("x", &Codec::Nat), ("y", &Codec::Long), ("z", &Codec::Str)]);
+//! assert!(matches!(a.entries[0].presence, Presence::Flag { .. }));
+//! # Ok::<(), tl_codegen::OptionError>(())
+//! ```
+
+use crate::model::layout::{MemberKind, Wire};
+use crate::model::{Model, Struct, ValueType};
+use crate::options::{JsonForm, OptionError, Options};
+use std::collections::BTreeMap;
+use tl_parser::{Builtin, Kind, Schema};
+
+/// How one value is written in JSON and on the wire: one of `tl_runtime::json`'s
+/// codecs, or an object of the schema.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Codec {
+    /// `int`, `int32` (`tl_runtime::json::Int`): 4 bytes on the wire.
+    Int,
+    /// A `#` word no field refers to (`Nat`): a `u32`.
+    Nat,
+    /// TDLib's `int53` (`Int53`): a `long` on the wire.
+    Int53,
+    /// `long`, `int64` (`Long`).
+    Long,
+    /// `double` (`Double`).
+    Double,
+    /// The schema's standard `Bool` (`Bool`): `boolTrue`/`boolFalse` on the wire.
+    Bool,
+    /// `string` (`Str`).
+    Str,
+    /// `bytes` (`Bytes`).
+    Bytes,
+    /// `int128`, `int256`, `N*[int]` (`Fixed<N>`): this many bytes.
+    Fixed(usize),
+    /// `Object` (`Raw`): any boxed value, kept as its bytes.
+    Raw,
+    /// `Vector<T>` (`boxed`, with its id) or `vector<T>` (`Vector`).
+    Vector {
+        /// Whether the vector is written with its id.
+        boxed: bool,
+        /// The items.
+        item: Box<Codec>,
+    },
+    /// A value of a boxed type, by TL name (`Updates`): an object tagged with
+    /// one of its constructors.
+    Boxed(String),
+    /// A bare constructor, by TL name (`%Message`, `future_salt`): its object,
+    /// written on the wire without id.
+    Bare(String),
+    /// A type parameter: `!X` (`function`: any function, boxed) or `X` (any
+    /// boxed value of the schema).
+    Param {
+        /// Whether it is `!X`.
+        function: bool,
+    },
+}
+
+/// A bit of a flags word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Bit {
+    /// Index of the `#` field holding the bit.
+    pub flags_field: usize,
+    /// The bit number, 0..=31.
+    pub bit: u8,
+}
+
+/// When an [`Entry`] is in the JSON object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Presence {
+    /// Always.
+    Required,
+    /// `flags.K?T` alone on its bit: when the bit is set.
+    Optional(Bit),
+    /// `flags.K?true` (every `true` field of a bit without values): `true` when
+    /// the bit is set, else left out.
+    Flag(Bit),
+    /// A value of several fields sharing a bit: present with the others.
+    Grouped(Bit),
+    /// A `true` field sharing its bit with values: `true` when they are present
+    /// (it holds nothing of its own; read, it is ignored).
+    Implied(Bit),
+    /// An object TDLib's schema documents as possibly null: left out when null.
+    Nullable,
+}
+
+impl Presence {
+    /// The bit the entry depends on, if any.
+    #[must_use]
+    pub fn bit(self) -> Option<Bit> {
+        match self {
+            Presence::Optional(bit)
+            | Presence::Flag(bit)
+            | Presence::Grouped(bit)
+            | Presence::Implied(bit) => Some(bit),
+            Presence::Required | Presence::Nullable => None,
+        }
+    }
+}
+
+/// One key of a definition's JSON object.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Entry {
+    /// The key: the TL field name.
+    pub key: String,
+    /// The TL field (index into [`Definition::wire`]).
+    pub field: usize,
+    /// How its value is written.
+    pub codec: Codec,
+    /// When it is there.
+    pub presence: Presence,
+}
+
+/// What one TL field is on the wire.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum WireField {
+    /// A `#` word computed from the fields conditioned on it.
+    FlagsWord,
+    /// A value (conditional when `condition` is set), written with its codec.
+    Value {
+        /// Its codec.
+        codec: Codec,
+        /// The bit it depends on.
+        condition: Option<Bit>,
+    },
+    /// Nothing (`true` fields; a conditional one is its bit).
+    Nothing,
+    /// The `bytes:int` length of the sized `Object` in field `object`.
+    ObjectLength {
+        /// The `Object` field.
+        object: usize,
+    },
+    /// An `Object` whose length is field `length`.
+    SizedObject {
+        /// The `bytes:int` field.
+        length: usize,
+    },
+    /// A possibly null object: boxed, or `null#56730bcc`.
+    Nullable {
+        /// Its codec.
+        codec: Codec,
+    },
+}
+
+/// One constructor or function: its JSON object and its wire fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Definition {
+    /// The full TL name, the JSON tag (`messages.sendMessage`).
+    pub name: String,
+    /// Constructor or function.
+    pub kind: Kind,
+    /// The constructor id.
+    pub id: u32,
+    /// The type a constructor belongs to (`Updates`); for a function, its own
+    /// name (what a decoding error names).
+    pub type_name: String,
+    /// The JSON keys after the tag, in the order generated code writes them.
+    pub entries: Vec<Entry>,
+    /// One per TL field, in wire order.
+    pub wire: Vec<WireField>,
+}
+
+/// The JSON description of every definition of a schema.
+#[derive(Debug, Clone)]
+pub struct Layouts {
+    definitions: Vec<Definition>,
+    constructors: BTreeMap<String, usize>,
+    functions: BTreeMap<String, usize>,
+    constructor_ids: BTreeMap<u32, usize>,
+    function_ids: BTreeMap<u32, usize>,
+    types: BTreeMap<String, Vec<usize>>,
+    has_bool: bool,
+}
+
+impl Layouts {
+    /// Describes every definition of `schema` (as code generated with
+    /// `Options::serde(JsonForm::Tl)` writes it).
+    ///
+    /// # Errors
+    /// Never with the options used; an [`OptionError`] should building the
+    /// model reject them.
+    pub fn of(schema: &Schema) -> Result<Layouts, OptionError> {
+        let options = Options {
+            serde: Some(JsonForm::Tl),
+            ..Options::default()
+        };
+        let parsed = options.parse()?;
+        let (model, _) = Model::build(schema, &options, parsed)?;
+        Ok(Layouts::from_model(&model))
+    }
+
+    /// The description read off a model.
+    pub(crate) fn from_model(model: &Model<'_>) -> Layouts {
+        let mut out = Layouts {
+            definitions: Vec::with_capacity(model.structs.len()),
+            constructors: BTreeMap::new(),
+            functions: BTreeMap::new(),
+            constructor_ids: BTreeMap::new(),
+            function_ids: BTreeMap::new(),
+            types: BTreeMap::new(),
+            has_bool: model
+                .structs
+                .iter()
+                .flat_map(|s| &s.fields)
+                .any(|f| contains_bool(&f.ty)),
+        };
+        for s in &model.structs {
+            let index = out.definitions.len();
+            let name = s.c.name.full();
+            let (names, ids) = match s.c.kind {
+                Kind::Function => (&mut out.functions, &mut out.function_ids),
+                _ => (&mut out.constructors, &mut out.constructor_ids),
+            };
+            names.entry(name.clone()).or_insert(index);
+            ids.entry(s.c.id).or_insert(index);
+            out.definitions.push(Definition {
+                name,
+                kind: s.c.kind,
+                id: s.c.id,
+                type_name: s.tl_type.clone(),
+                entries: entries(model, s),
+                wire: wire(model, s),
+            });
+        }
+        for e in &model.enums {
+            let members = e
+                .variants
+                .iter()
+                .filter_map(|v| {
+                    let c = &model.structs.get(v.struct_id)?.c;
+                    out.constructors.get(&c.name.full()).copied()
+                })
+                .collect();
+            out.types.insert(e.t.name.full(), members);
+        }
+        out
+    }
+
+    /// Every definition: constructors, then functions, in schema order.
+    #[must_use]
+    pub fn definitions(&self) -> &[Definition] {
+        &self.definitions
+    }
+
+    /// The constructor named `name` (full TL name).
+    #[must_use]
+    pub fn constructor(&self, name: &str) -> Option<&Definition> {
+        self.get(self.constructors.get(name))
+    }
+
+    /// The function named `name`.
+    #[must_use]
+    pub fn function(&self, name: &str) -> Option<&Definition> {
+        self.get(self.functions.get(name))
+    }
+
+    /// The constructor with id `id`.
+    #[must_use]
+    pub fn constructor_by_id(&self, id: u32) -> Option<&Definition> {
+        self.get(self.constructor_ids.get(&id))
+    }
+
+    /// The function with id `id`.
+    #[must_use]
+    pub fn function_by_id(&self, id: u32) -> Option<&Definition> {
+        self.get(self.function_ids.get(&id))
+    }
+
+    /// The constructors of the boxed type `name` (`None`: no such type; the
+    /// standard `Bool` is [`Codec::Bool`], not a type of objects).
+    pub fn constructors_of(&self, name: &str) -> Option<impl Iterator<Item = &Definition>> {
+        let members = self.types.get(name)?;
+        Some(members.iter().filter_map(|&i| self.definitions.get(i)))
+    }
+
+    /// Whether `name` is the standard `Bool`, written as `true`/`false`.
+    #[must_use]
+    pub fn is_bool(&self, name: &str) -> bool {
+        name == "Bool" && !self.types.contains_key(name) && self.has_bool
+    }
+
+    fn get(&self, index: Option<&usize>) -> Option<&Definition> {
+        index.and_then(|&i| self.definitions.get(i))
+    }
+}
+
+fn contains_bool(ty: &ValueType) -> bool {
+    match ty {
+        ValueType::Bool => true,
+        ValueType::Vector { item, .. } => contains_bool(item),
+        _ => false,
+    }
+}
+
+/// The codec of a value of type `ty`: the one place a TL type is given its
+/// JSON codec (the generated code names the same codec).
+pub(crate) fn codec(model: &Model<'_>, ty: &ValueType) -> Codec {
+    match ty {
+        ValueType::Builtin(b) => match b {
+            Builtin::Int | Builtin::Int32 => Codec::Int,
+            Builtin::Int53 => Codec::Int53,
+            Builtin::Long | Builtin::Int64 => Codec::Long,
+            Builtin::Double => Codec::Double,
+            Builtin::String | Builtin::SecureString => Codec::Str,
+            Builtin::Bytes | Builtin::SecureBytes => Codec::Bytes,
+            Builtin::Int128 => Codec::Fixed(16),
+            Builtin::Int256 => Codec::Fixed(32),
+        },
+        ValueType::IntArray(words) => Codec::Fixed(4 * *words as usize),
+        // `true` has no value; a `#` that no field refers to is a number.
+        ValueType::Flags | ValueType::True => Codec::Nat,
+        ValueType::Bool => Codec::Bool,
+        ValueType::Object => Codec::Raw,
+        ValueType::Vector { boxed, item } => Codec::Vector {
+            boxed: *boxed,
+            item: Box::new(codec(model, item)),
+        },
+        ValueType::Enum(id) => Codec::Boxed(
+            model
+                .enums
+                .get(*id)
+                .map_or_else(String::new, |e| e.t.name.full()),
+        ),
+        ValueType::Bare(id) => Codec::Bare(
+            model
+                .structs
+                .get(*id)
+                .map_or_else(String::new, |s| s.c.name.full()),
+        ),
+        // Every generic definition tlgen accepts is a function taking `!X`
+        // (`invokeWithLayer`); a field says which exactly (`field_codec`).
+        ValueType::Param(_) => Codec::Param { function: true },
+    }
+}
+
+/// The codec of field `field` of `s`: a parameter as its declaration says.
+fn field_codec(model: &Model<'_>, s: &Struct<'_>, field: usize) -> Codec {
+    let Some(f) = s.fields.get(field) else {
+        return Codec::Nat;
+    };
+    param_codec(s, &f.ty).unwrap_or_else(|| codec(model, &f.ty))
+}
+
+/// `Codec::Param` for a type parameter of `s`, with whether it is `!X`.
+fn param_codec(s: &Struct<'_>, ty: &ValueType) -> Option<Codec> {
+    let ValueType::Param(name) = ty else {
+        return None;
+    };
+    let function = s
+        .params
+        .iter()
+        .find(|p| &p.name == name)
+        .is_none_or(|p| p.is_function);
+    Some(Codec::Param { function })
+}
+
+fn bit(b: crate::model::layout::Bit) -> Bit {
+    Bit {
+        flags_field: b.flags_field,
+        bit: b.bit,
+    }
+}
+
+/// The JSON entries of `s`, in the order generated code writes them.
+fn entries(model: &Model<'_>, s: &Struct<'_>) -> Vec<Entry> {
+    let key = |field: usize| s.c.fields.get(field).map_or("", |f| f.name.as_str());
+    let entry = |field: usize, presence: Presence| Entry {
+        key: key(field).to_owned(),
+        field,
+        codec: field_codec(model, s, field),
+        presence,
+    };
+    let mut out = Vec::new();
+    for m in &s.layout.members {
+        match &m.kind {
+            MemberKind::Plain { field } | MemberKind::SizedObject { field, .. } => {
+                out.push(entry(*field, Presence::Required));
+            }
+            MemberKind::Optional { field, bit: b } => {
+                out.push(entry(*field, Presence::Optional(bit(*b))));
+            }
+            MemberKind::Nullable { field } => out.push(entry(*field, Presence::Nullable)),
+            MemberKind::Flag { fields, bit: b } => {
+                out.extend(fields.iter().map(|f| entry(*f, Presence::Flag(bit(*b)))));
+            }
+            MemberKind::Group {
+                values,
+                implied,
+                bit: b,
+                ..
+            } => {
+                out.extend(values.iter().map(|f| entry(*f, Presence::Grouped(bit(*b)))));
+                out.extend(
+                    implied
+                        .iter()
+                        .map(|f| entry(*f, Presence::Implied(bit(*b)))),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// What each TL field of `s` is on the wire.
+fn wire(model: &Model<'_>, s: &Struct<'_>) -> Vec<WireField> {
+    let condition = |field: usize| {
+        s.c.fields
+            .get(field)
+            .and_then(|f| f.condition)
+            .map(|c| Bit {
+                flags_field: c.flags_field,
+                bit: c.bit,
+            })
+    };
+    let value = |field: usize| WireField::Value {
+        codec: field_codec(model, s, field),
+        condition: condition(field),
+    };
+    s.layout
+        .wire
+        .iter()
+        .enumerate()
+        .map(|(index, w)| match w {
+            Wire::FlagsWord { .. } => WireField::FlagsWord,
+            Wire::Plain { .. } | Wire::Optional { .. } | Wire::Grouped { .. } => value(index),
+            Wire::Nullable { .. } => WireField::Nullable {
+                codec: field_codec(model, s, index),
+            },
+            Wire::Nothing => WireField::Nothing,
+            Wire::ObjectLength { member, .. } => WireField::ObjectLength {
+                object: s
+                    .layout
+                    .members
+                    .get(*member)
+                    .and_then(|m| m.first_field())
+                    .unwrap_or(index + 1),
+            },
+            Wire::SizedObject { .. } => WireField::SizedObject {
+                length: index.saturating_sub(1),
+            },
+        })
+        .collect()
+}

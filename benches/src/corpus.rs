@@ -37,6 +37,8 @@ pub trait Group {
     }
     /// Total encoded size of the values.
     fn bytes(&self) -> usize;
+    /// The encoded values (boxed, with their constructor ids).
+    fn encoded(&self) -> &[Vec<u8>];
     /// Decodes every value with tlgen; returns how many decoded.
     fn decode_tlgen(&self) -> usize;
     /// Decodes every value with grammers-tl-types; returns how many decoded.
@@ -108,6 +110,9 @@ where
     }
     fn bytes(&self) -> usize {
         self.encoded.iter().map(Vec::len).sum()
+    }
+    fn encoded(&self) -> &[Vec<u8>] {
+        &self.encoded
     }
     fn decode_tlgen(&self) -> usize {
         self.encoded

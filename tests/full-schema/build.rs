@@ -90,7 +90,6 @@ fn main() -> Result<(), BuildError> {
             .generate()?;
         generated.write(&out)?;
         add_dispatch(&mut dispatch, module, file, &generated, json);
-        add_json_dispatch(&mut dispatch, module, file, &generated, json);
     }
     write(&out_dir.join("dispatch.rs"), &dispatch)
 }
@@ -103,7 +102,10 @@ fn write(path: &Path, text: &str) -> Result<(), BuildError> {
 }
 
 /// Appends the dispatch functions of `module` to `dispatch`: `{module}` (a TL
-/// round trip) and `{module}_json` (through JSON, when `json`).
+/// round trip), and with `json` (else bodies returning `None`)
+/// `{module}_json` (a round trip through JSON), `{module}_to_json` (the
+/// generated JSON of given bytes) and `{module}_from_json` (the bytes of given
+/// JSON).
 fn add_dispatch(
     dispatch: &mut String,
     module: &str,
@@ -122,103 +124,55 @@ fn add_dispatch(
                 .find(|p| p.kind == Kind::Function && p.tl_name == name)
         })
         .map(|p| format!("crate::{module}::{}", p.struct_path));
+    let query = query_path.as_deref();
     let _ = writeln!(
         dispatch,
         "/// Round trip of the definition named `name` of `{file}` through its generated type.\n\
-         pub fn {module}(name: &str, bytes: &[u8]) -> Option<Result<Vec<u8>, ::tl_runtime::DecodeError>> {{\n\
-         match name {{"
+         pub fn {module}(name: &str, bytes: &[u8]) -> Option<Result<Vec<u8>, ::tl_runtime::DecodeError>> {{"
     );
-    for p in items {
-        let ty = rust_type(module, p, query_path.as_deref());
-        let _ = writeln!(
-            dispatch,
-            "{:?} => Some(crate::round_trip::<{ty}>(bytes)),",
-            p.tl_name
-        );
-    }
-    let _ = writeln!(dispatch, "_ => None,\n}}\n}}");
+    write_arms(dispatch, module, items, query, true, "round_trip", "bytes");
     let _ = writeln!(
         dispatch,
         "/// Round trip of the definition named `name` of `{file}` through its generated type and JSON (`None`: not generated with JSON).\n\
          pub fn {module}_json(name: &str, bytes: &[u8]) -> Option<Result<Vec<u8>, String>> {{"
     );
-    if !json {
-        let _ = writeln!(dispatch, "let _ = (name, bytes);\nNone\n}}");
-        return;
-    }
-    let _ = writeln!(dispatch, "match name {{");
-    for p in items {
-        let ty = rust_type(module, p, query_path.as_deref());
-        let _ = writeln!(
-            dispatch,
-            "{:?} => Some(crate::json_round_trip::<{ty}>(bytes)),",
-            p.tl_name
-        );
-    }
-    let _ = writeln!(dispatch, "_ => None,\n}}\n}}");
-}
-
-/// The JSON dispatch functions of `module`: its generated JSON of given bytes, and its bytes of given JSON.
-fn add_json_dispatch(
-    dispatch: &mut String,
-    module: &str,
-    file: &str,
-    generated: &Generated,
-    json: bool,
-) {
-    let schema = generated.schema();
-    let items = generated.items();
-    let query_path = generic_query_name(schema)
-        .and_then(|name| {
-            items
-                .iter()
-                .find(|p| p.kind == Kind::Function && p.tl_name == name)
-        })
-        .map(|p| format!("crate::{module}::{}", p.struct_path));
+    write_arms(
+        dispatch,
+        module,
+        items,
+        query,
+        json,
+        "json_round_trip",
+        "bytes",
+    );
     let _ = writeln!(
         dispatch,
         "/// The generated JSON of the boxed value `bytes` of definition `name` of `{file}` (`None`: not generated with JSON).\n\
          #[cfg(feature = \"json\")]\n\
          pub fn {module}_to_json(name: &str, bytes: &[u8]) -> Option<Result<::serde_json::Value, String>> {{"
     );
-    write_arms(
-        dispatch,
-        module,
-        items,
-        query_path.as_deref(),
-        json,
-        "to_json",
-        "bytes",
-    );
+    write_arms(dispatch, module, items, query, json, "to_json", "bytes");
     let _ = writeln!(
         dispatch,
         "/// The bytes the generated type of definition `name` of `{file}` reads from `json` and writes (`None`: not generated with JSON).\n\
          #[cfg(feature = \"json\")]\n\
          pub fn {module}_from_json(name: &str, json: ::serde_json::Value) -> Option<Result<Vec<u8>, String>> {{"
     );
-    write_arms(
-        dispatch,
-        module,
-        items,
-        query_path.as_deref(),
-        json,
-        "from_json",
-        "json",
-    );
+    write_arms(dispatch, module, items, query, json, "from_json", "json");
 }
 
 /// The body of a dispatch function calling `crate::{helper}::<T>({arg})` for
-/// every item (just `None` without JSON), and its closing brace.
+/// every item (just `None` when not `generated`), and its closing brace.
 fn write_arms(
     dispatch: &mut String,
     module: &str,
     items: &[ItemPath],
     query: Option<&str>,
-    json: bool,
+    generated: bool,
     helper: &str,
     arg: &str,
 ) {
-    if !json {
+    if !generated {
         let _ = writeln!(dispatch, "let _ = (name, {arg});\nNone\n}}");
         return;
     }

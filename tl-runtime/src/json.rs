@@ -845,19 +845,6 @@ pub fn serialize<S: Serializer, T: Object>(value: &T, s: S) -> Result<S::Ok, S::
     value.write_json(s)
 }
 
-/// Reads a generated type from JSON text, with an error that names the JSON
-/// path (or the line and column of malformed JSON).
-///
-/// # Errors
-/// Malformed JSON, or JSON that is not a value of `T`.
-pub fn from_str<T: Object>(text: &str) -> Result<T, Error> {
-    let json: Value = serde_json::from_str(text).map_err(|e| Error {
-        path: String::new(),
-        message: e.to_string(),
-    })?;
-    T::read_json(json, &Path::root())
-}
-
 /// Implements serde's `Serialize` and `Deserialize` for generated types through
 /// their [`Object`] implementation.
 #[macro_export]
@@ -966,8 +953,7 @@ impl<'de, T: Object> serde::Deserialize<'de> for Envelope<T> {
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /// Standard base64 with padding (RFC 4648, section 4).
-#[must_use]
-pub fn base64_encode(bytes: &[u8]) -> String {
+fn base64_encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let b = [
@@ -992,7 +978,7 @@ pub fn base64_encode(bytes: &[u8]) -> String {
 /// # Errors
 /// A character outside the alphabet, misplaced padding, a length no encoding
 /// has, or bits left over in the last character.
-pub fn base64_decode(text: &str) -> Result<Vec<u8>, String> {
+fn base64_decode(text: &str) -> Result<Vec<u8>, String> {
     let data = text.trim_end_matches('=');
     let padding = text.len() - data.len();
     if padding > 2 || (padding > 0 && text.len() % 4 != 0) || data.len() % 4 == 1 {

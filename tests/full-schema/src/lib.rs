@@ -180,13 +180,14 @@ pub fn dynamic_target(
     }
 }
 
-/// Without the `json` feature: nothing to round-trip.
-///
-/// # Errors
-/// Always.
-#[cfg(not(feature = "json"))]
-pub fn json_round_trip<T>(_: &[u8]) -> Result<Vec<u8>, String> {
-    Err("built without the `json` feature".to_owned())
+/// The first 20 failure messages, one per line, for an assertion message.
+pub fn first_20(failures: &[String]) -> String {
+    failures
+        .iter()
+        .take(20)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Decodes `bytes` as `T` (rejecting trailing bytes) and encodes the value

@@ -20,7 +20,7 @@
 use std::fmt::Write as _;
 use tl_parser::Schema;
 use tlgen_full_schema_tests::synth::{Flags, Synth};
-use tlgen_full_schema_tests::{dispatch, load_schema, schemas_present};
+use tlgen_full_schema_tests::{dispatch, first_20, load_schema, schemas_present};
 
 fn api_schema() -> Schema {
     load_schema("api-layer230.tl")
@@ -52,16 +52,6 @@ fn first_difference(a: &[u8], b: &[u8]) -> usize {
         .zip(b)
         .position(|(x, y)| x != y)
         .unwrap_or(a.len().min(b.len()))
-}
-
-/// The first 20 failure messages, one per line, for an assertion message.
-fn first_20(failures: &[String]) -> String {
-    failures
-        .iter()
-        .take(20)
-        .cloned()
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]

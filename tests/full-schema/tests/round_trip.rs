@@ -168,12 +168,7 @@ fn json_round_trip_all(file: &str, dispatch: JsonDispatch) -> usize {
         failures.is_empty(),
         "{} failures:\n{}",
         failures.len(),
-        failures
-            .iter()
-            .take(20)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
+        tlgen_full_schema_tests::first_20(&failures)
     );
     values
 }

@@ -1,7 +1,7 @@
 //! Inputs shared by the benchmarks that compare tlgen with the grammers crates.
 //!
 //! Each payload is built once as a `grammers_tl_types` value; the tlgen value is
-//! decoded from grammers' bytes, and [`Payload::new`] asserts that both sides
+//! decoded from grammers' bytes, and [`payloads::Payload::new`] asserts that both sides
 //! encode to the identical bytes and that both decode them back to equal
 //! values. That check runs outside timing and is what makes the encode and
 //! decode comparisons fair: the two libraries handle the same message.

@@ -48,6 +48,8 @@ echo "== differential: Telethon writes $VALUES values per definition (seed $SEED
     --out "$WORK/telethon.corpus" --allow-out "$WORK/allow.txt" | tee "$WORK/generate.log"
 
 echo "== differential: tlgen decodes Telethon's values and writes its own"
+# --workspace, not -p: features then unify as in `cargo test --workspace`, whose build
+# this reuses (with -p, tl-codegen's features differ and the generated crate is rebuilt).
 rust_status=0
 (
     cd "$ROOT"
@@ -56,7 +58,7 @@ rust_status=0
     TLGEN_DIFFERENTIAL_ALLOW="$WORK/allow.txt" \
     TLGEN_DIFFERENTIAL_SEED="$SEED" \
     TLGEN_DIFFERENTIAL_VALUES="$VALUES" \
-        cargo test -q -p tlgen-full-schema-tests --test differential -- --nocapture \
+        cargo test -q --workspace --test differential -- --nocapture \
         telethon_corpus_round_trips write_tlgen_corpus
 ) 2>&1 | tee "$WORK/rust.log" || rust_status=1
 

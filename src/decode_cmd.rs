@@ -123,7 +123,7 @@ pub fn decode(args: &DecodeArgs) -> Result<(), Failure> {
             let text = if args.pretty {
                 dynamic.pretty(&value)
             } else {
-                serde_json::to_string_pretty(&value).map_err(|e| Failure::Usage(e.to_string()))?
+                dynamic.to_json(&value, true)
             };
             println!("{text}");
             Ok(())

@@ -52,6 +52,11 @@ fn decode_from_a_hex_file_stdin_and_bare() {
     let hex = hex.to_string_lossy();
     let out = tlgen(&["decode", &api, "--type", "NearestDc", "--hex", &hex], b"");
     assert_eq!(json_of(&out), nearest_dc_json());
+    // Keys in the schema's order, not sorted: as the generated serde code writes them.
+    assert_eq!(
+        text(&out.stdout),
+        "{\n  \"_\": \"nearestDc\",\n  \"country\": \"US\",\n  \"this_dc\": 2,\n  \"nearest_dc\": 2\n}\n"
+    );
 
     let bytes = tlgen_test_support::unhex(NEAREST_DC).unwrap_or_default();
     let out = tlgen(&["decode", &api, "--type", "NearestDc", "-"], &bytes);

@@ -66,7 +66,7 @@ fn main() -> Result<(), BuildError> {
                 dispatch,
                 "/// Not generated (no schema, or a dialect without the `dialects` feature): nothing to dispatch.\npub fn {module}(_: &str, _: &[u8]) -> Option<Result<Vec<u8>, ::tl_runtime::DecodeError>> {{ None }}\n\
                  /// Not generated: nothing to dispatch.\npub fn {module}_json(_: &str, _: &[u8]) -> Option<Result<Vec<u8>, String>> {{ None }}\n\
-                 /// Not generated: nothing to dispatch.\n#[cfg(feature = \"json\")]\npub fn {module}_to_json(_: &str, _: &[u8]) -> Option<Result<::serde_json::Value, String>> {{ None }}\n\
+                 /// Not generated: nothing to dispatch.\n#[cfg(feature = \"json\")]\npub fn {module}_to_json(_: &str, _: &[u8]) -> Option<Result<String, String>> {{ None }}\n\
                  /// Not generated: nothing to dispatch.\n#[cfg(feature = \"json\")]\npub fn {module}_from_json(_: &str, _: ::serde_json::Value) -> Option<Result<Vec<u8>, String>> {{ None }}"
             );
             write(&out, "")?;
@@ -147,9 +147,9 @@ fn add_dispatch(
     );
     let _ = writeln!(
         dispatch,
-        "/// The generated JSON of the boxed value `bytes` of definition `name` of `{file}` (`None`: not generated with JSON).\n\
+        "/// The JSON text the generated code writes for the boxed value `bytes` of definition `name` of `{file}` (`None`: not generated with JSON).\n\
          #[cfg(feature = \"json\")]\n\
-         pub fn {module}_to_json(name: &str, bytes: &[u8]) -> Option<Result<::serde_json::Value, String>> {{"
+         pub fn {module}_to_json(name: &str, bytes: &[u8]) -> Option<Result<String, String>> {{"
     );
     write_arms(dispatch, module, items, query, json, "to_json", "bytes");
     let _ = writeln!(

@@ -22,7 +22,7 @@
 //! let target = Target::parse(&layouts, "Pong", false).map_err(|e| e.to_string())?;
 //! let bytes = [0xc5, 0x73, 0x77, 0x34, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0];
 //! let json = dynamic.decode(&target, &bytes).map_err(|e| e.to_string())?;
-//! assert_eq!(json.to_string(), r#"{"_":"pong","msg_id":1,"ping_id":2}"#);
+//! assert_eq!(dynamic.to_json(&json, false), r#"{"_":"pong","msg_id":1,"ping_id":2}"#);
 //! assert_eq!(dynamic.encode(&target, &json).map_err(|e| e.to_string())?, bytes);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -259,6 +259,49 @@ impl<'a> Dynamic<'a> {
         Ok(e.out)
     }
 
+    /// `value` (from [`decode`](Self::decode)) as JSON text with every object's
+    /// keys in the schema's order (`"_"` first), as the generated serde code
+    /// writes them; indented when `indent` is set. [`Value`]'s own `Display`
+    /// sorts keys by name.
+    #[must_use]
+    pub fn to_json(&self, value: &Value, indent: bool) -> String {
+        let ordered = Ordered {
+            dynamic: self,
+            value,
+        };
+        let text = if indent {
+            rt::serde_json::to_string_pretty(&ordered)
+        } else {
+            rt::serde_json::to_string(&ordered)
+        };
+        // Writing a `Value` to a string cannot fail: its keys are strings.
+        text.unwrap_or_else(|_| value.to_string())
+    }
+
+    /// The keys of `map` in the order of the definition its `"_"` names (the
+    /// tag itself left out), then any others in `map`'s order; and that definition.
+    fn ordered_keys<'m>(&self, map: &'m Map<String, Value>) -> (Option<&Definition>, Vec<&'m str>) {
+        let def = map
+            .get(Form::Tl.tag())
+            .and_then(Value::as_str)
+            .and_then(|t| {
+                self.layouts
+                    .constructor(t)
+                    .or_else(|| self.layouts.function(t))
+            });
+        let mut keys: Vec<&str> = def
+            .into_iter()
+            .flat_map(|d| &d.entries)
+            .filter_map(|e| map.get_key_value(&e.key).map(|(k, _)| k.as_str()))
+            .collect();
+        for key in map.keys() {
+            if key != Form::Tl.tag() && !keys.contains(&key.as_str()) {
+                keys.push(key);
+            }
+        }
+        (def, keys)
+    }
+
     /// `value` (from [`decode`](Self::decode)) as an indented tree with the TL
     /// names and ids of its objects, for reading.
     #[must_use]
@@ -272,11 +315,7 @@ impl<'a> Dynamic<'a> {
         match value {
             Value::Object(map) => {
                 let tag = map.get(Form::Tl.tag()).and_then(Value::as_str);
-                let def = tag.and_then(|t| {
-                    self.layouts
-                        .constructor(t)
-                        .or_else(|| self.layouts.function(t))
-                });
+                let (def, keys) = self.ordered_keys(map);
                 match (tag, def) {
                     (Some(tag), Some(def)) => {
                         let _ = write!(out, "{tag}#{:08x}", def.id);
@@ -286,16 +325,6 @@ impl<'a> Dynamic<'a> {
                     }
                     (Some(tag), None) => out.push_str(tag),
                     (None, _) => out.push_str("{}"),
-                }
-                // The schema's order of fields, then anything else.
-                let mut keys: Vec<&str> = def
-                    .map(|d| d.entries.iter().map(|e| e.key.as_str()).collect())
-                    .unwrap_or_default();
-                keys.retain(|k| map.contains_key(*k));
-                for key in map.keys() {
-                    if key != Form::Tl.tag() && !keys.contains(&key.as_str()) {
-                        keys.push(key);
-                    }
                 }
                 for key in keys {
                     if let Some(v) = map.get(key) {
@@ -323,6 +352,45 @@ impl<'a> Dynamic<'a> {
                 .or_else(|| layouts.function_by_id(id))
                 .map(|def| format!("`{}` of {name}", def.name))
         })
+    }
+}
+
+/// A decoded value that serializes its objects' keys in the schema's order.
+struct Ordered<'a> {
+    dynamic: &'a Dynamic<'a>,
+    value: &'a Value,
+}
+
+impl rt::serde::Serialize for Ordered<'_> {
+    fn serialize<S: rt::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use rt::serde::ser::{SerializeMap as _, SerializeSeq as _};
+        let nested = |value| Ordered {
+            dynamic: self.dynamic,
+            value,
+        };
+        match self.value {
+            Value::Object(map) => {
+                let (_, keys) = self.dynamic.ordered_keys(map);
+                let mut out = serializer.serialize_map(Some(map.len()))?;
+                if let Some(tag) = map.get(Form::Tl.tag()) {
+                    out.serialize_entry(Form::Tl.tag(), tag)?;
+                }
+                for key in keys {
+                    if let Some(value) = map.get(key) {
+                        out.serialize_entry(key, &nested(value))?;
+                    }
+                }
+                out.end()
+            }
+            Value::Array(items) => {
+                let mut out = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    out.serialize_element(&nested(item))?;
+                }
+                out.end()
+            }
+            other => other.serialize(serializer),
+        }
     }
 }
 

@@ -99,16 +99,14 @@ where
     Ok(read.to_bytes())
 }
 
-/// The generated serde JSON of `bytes` (boxed `T`), as a JSON value.
+/// The JSON text the generated serde code writes for `bytes` (boxed `T`).
 ///
 /// # Errors
 /// Decoding or writing, as text.
 #[cfg(feature = "json")]
-pub fn to_json<T: Deserialize + serde::Serialize>(
-    bytes: &[u8],
-) -> Result<serde_json::Value, String> {
+pub fn to_json<T: Deserialize + serde::Serialize>(bytes: &[u8]) -> Result<String, String> {
     let value = T::from_bytes(bytes).map_err(|e| format!("decoding: {e}"))?;
-    serde_json::to_value(&value).map_err(|e| format!("writing JSON: {e}"))
+    serde_json::to_string(&value).map_err(|e| format!("writing JSON: {e}"))
 }
 
 /// What the generated type `T` reads from `json`, encoded.
@@ -125,9 +123,10 @@ pub fn from_json<T: Serialize + serde::de::DeserializeOwned>(
 }
 
 /// `tlgen decode`'s decoder against the generated code, on the boxed value
-/// `bytes` of definition `name`: the dynamic decoder must print the JSON the
-/// generated serde code writes (`generated`, from `{module}_to_json`), and the
-/// dynamic encoder must give `bytes` back from it. Returns the JSON.
+/// `bytes` of definition `name`: the dynamic decoder must print the JSON text
+/// the generated serde code writes (`generated`, from `{module}_to_json`), the
+/// same keys in the same order, and the dynamic encoder must give `bytes` back
+/// from it. Returns the JSON.
 ///
 /// # Errors
 /// What differs, as text.
@@ -137,15 +136,16 @@ pub fn dynamic_agrees(
     layouts: &tl_codegen::json::Layouts,
     name: &str,
     bytes: &[u8],
-    generated: &serde_json::Value,
+    generated: &str,
 ) -> Result<serde_json::Value, String> {
     let target = dynamic_target(layouts, name)?;
     let json = dynamic
         .decode(&target, bytes)
         .map_err(|e| format!("tlgen decode: {e}"))?;
-    if &json != generated {
+    let printed = dynamic.to_json(&json, false);
+    if printed != generated {
         return Err(format!(
-            "tlgen decode prints\n  {json}\nthe generated code writes\n  {generated}"
+            "tlgen decode prints\n  {printed}\nthe generated code writes\n  {generated}"
         ));
     }
     let encoded = dynamic

@@ -47,6 +47,26 @@ pub trait Group {
     fn encode_tlgen(&self) -> usize;
     /// Encodes every value with grammers-tl-types; returns the bytes written.
     fn encode_grammers(&self) -> usize;
+    /// Encodes every value with tlgen into the output `how` says (see
+    /// [`Output`]); returns the bytes written.
+    fn encode_tlgen_into(&self, how: Output, buf: &mut Vec<u8>) -> usize;
+}
+
+/// Where [`Group::encode_tlgen_into`] puts each value's encoding: the variants
+/// take what a pass costs apart (`examples/encode_outputs.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// A new vector from `to_bytes`, as a message is sent (what the `corpus`
+    /// bench measures).
+    ToBytes,
+    /// A new vector with exactly the capacity the value needs (known from the
+    /// corpus, so this is the best an exact length pass could do, less its cost).
+    ExactCapacity,
+    /// One vector, cleared and reused for every value: no allocation at all.
+    ReusedBuffer,
+    /// No encoding: a copy of the value's encoded bytes into a new vector of
+    /// exactly that size (the allocation and copy any encoder must make).
+    CopyOnly,
 }
 
 /// A [`Group`] of TL type `name`: grammers enum `G`, tlgen enum `T`.
@@ -137,6 +157,27 @@ where
             .iter()
             .map(|v| black_box(black_box(v).to_bytes()).len())
             .sum()
+    }
+    fn encode_tlgen_into(&self, how: Output, buf: &mut Vec<u8>) -> usize {
+        let mut total = 0;
+        for (value, encoded) in self.tlgen.iter().zip(&self.encoded) {
+            let value = black_box(value);
+            total += match how {
+                Output::ToBytes => black_box(value.to_bytes()).len(),
+                Output::ExactCapacity => {
+                    let mut out = Vec::with_capacity(encoded.len());
+                    value.serialize(&mut out);
+                    black_box(out).len()
+                }
+                Output::ReusedBuffer => {
+                    buf.clear();
+                    value.serialize(buf);
+                    black_box(&*buf).len()
+                }
+                Output::CopyOnly => black_box(encoded.clone()).len(),
+            };
+        }
+        total
     }
 }
 

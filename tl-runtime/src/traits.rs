@@ -38,10 +38,11 @@ pub trait Serialize {
 
     /// The encoding of `self` in a new vector.
     ///
-    /// The vector starts with room for 1 KiB and grows as it is written (each
-    /// `bytes` or `string` reserves its whole length at once), which is faster
-    /// than walking the value twice. To reuse a buffer, `clear` it and call
-    /// [`serialize`](Self::serialize).
+    /// The vector starts with room for 1 KiB and grows as it is written, which
+    /// is faster than walking the value twice: a `bytes` or `string` that does
+    /// not fit grows it to about twice what it then needs, with at most 64 KiB
+    /// to spare, so its capacity can exceed its length by that much. To reuse a
+    /// buffer, `clear` it and call [`serialize`](Self::serialize).
     #[inline]
     fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(INITIAL_CAPACITY);

@@ -1,5 +1,6 @@
-//! Hostile lengths and counts are rejected before anything is allocated, and vector
-//! pre-allocation is bounded by the remaining input.
+//! Hostile lengths and counts are rejected before anything is allocated, vector
+//! pre-allocation is bounded by the remaining input, and writing grows the output
+//! the way `wire::write_bytes` documents.
 //!
 //! A counting global allocator records allocations made by the current thread while a
 //! check runs, so concurrent tests and the test harness do not disturb the numbers.
@@ -18,6 +19,8 @@ thread_local! {
     static TOTAL: Cell<usize> = const { Cell::new(0) };
     /// The largest single counted request.
     static LARGEST: Cell<usize> = const { Cell::new(0) };
+    /// Counted reallocations.
+    static REALLOCS: Cell<usize> = const { Cell::new(0) };
 }
 
 fn record(size: usize) {
@@ -42,6 +45,9 @@ unsafe impl GlobalAlloc for Counting {
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         record(new_size);
+        if TRACKING.try_with(Cell::get).unwrap_or(false) {
+            let _ = REALLOCS.try_with(|r| r.set(r.get() + 1));
+        }
         // SAFETY: same contract as the caller's.
         unsafe { System.realloc(ptr, layout, new_size) }
     }
@@ -193,4 +199,44 @@ fn exact_vectors_allocate_exactly_once() {
     let (result, total, largest) = measure(|| Vec::<i64>::from_bytes(&input));
     assert_eq!(result, Ok(vec![0, 0, 0]));
     assert_eq!((total, largest), (24, 24));
+}
+
+/// Reallocations (growths of an existing buffer) made by `f`.
+fn reallocations<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    REALLOCS.with(|r| r.set(0));
+    let (value, _, _) = measure(f);
+    (value, REALLOCS.with(Cell::get))
+}
+
+/// Growing for a large `bytes` leaves room for as much again (up to 64 KiB), so
+/// the writes that follow it in the same value do not copy it all once more.
+#[test]
+fn a_large_bytes_leaves_room_for_what_follows() {
+    let big = vec![7u8; 60_000];
+    let small = vec![8u8; 5_000];
+    let (out, reallocs) = reallocations(|| {
+        let mut out = Vec::with_capacity(1024);
+        wire::write_long(1, &mut out);
+        wire::write_bytes(&big, &mut out);
+        for _ in 0..10 {
+            wire::write_bytes(&small, &mut out);
+        }
+        out
+    });
+    assert_eq!(out.len(), 8 + 60_004 + 10 * 5_004);
+    assert_eq!(reallocs, 1);
+}
+
+/// The room left after a `bytes` of 1 MiB is 64 KiB, not another megabyte.
+#[test]
+fn spare_room_after_a_huge_bytes_is_bounded() {
+    let part = vec![1u8; 1 << 20];
+    let mut out = Vec::with_capacity(1024);
+    wire::write_bytes(&part, &mut out);
+    assert_eq!(out.len(), 4 + (1 << 20));
+    assert!(
+        out.capacity() <= out.len() + 3 + 64 * 1024,
+        "{}",
+        out.capacity()
+    );
 }

@@ -260,3 +260,52 @@ fn raw_reader_primitives() {
         })
     );
 }
+
+/// A `Fixed` run writes exactly what the one-value `wire` functions write one
+/// after another; the expected bytes are the spec's little-endian encodings.
+#[test]
+fn fixed_runs_write_what_single_writes_write() {
+    let n128: [u8; 16] = core::array::from_fn(|i| i as u8);
+    let n256: [u8; 32] = core::array::from_fn(|i| 0xff - i as u8);
+    let mut out = vec![0xaa];
+    wire::Fixed::<{ 4 + 4 + 8 + 8 + 16 + 32 + 4 + 4 }>::new()
+        .u32(0x8000_0001)
+        .int(-2)
+        .long(0x0102_0304_0506_0708)
+        .double(1.5)
+        .int128(n128)
+        .int256(n256)
+        .bool(true)
+        .bool(false)
+        .write(&mut out);
+    let mut expected = vec![0xaa, 0x01, 0x00, 0x00, 0x80, 0xfe, 0xff, 0xff, 0xff];
+    expected.extend_from_slice(&[8, 7, 6, 5, 4, 3, 2, 1]);
+    expected.extend_from_slice(&[0, 0, 0, 0, 0, 0, 0xf8, 0x3f]);
+    expected.extend_from_slice(&n128);
+    expected.extend_from_slice(&n256);
+    expected.extend_from_slice(&[0xb5, 0x75, 0x72, 0x99, 0x37, 0x97, 0x79, 0xbc]);
+    assert_eq!(out, expected);
+
+    let mut single = vec![0xaa];
+    wire::write_u32(0x8000_0001, &mut single);
+    wire::write_int(-2, &mut single);
+    wire::write_long(0x0102_0304_0506_0708, &mut single);
+    wire::write_double(1.5, &mut single);
+    wire::write_int128(n128, &mut single);
+    wire::write_int256(n256, &mut single);
+    wire::write_bool(true, &mut single);
+    wire::write_bool(false, &mut single);
+    assert_eq!(single, expected);
+}
+
+#[test]
+#[should_panic(expected = "more than the 8 bytes declared were put in a wire::Fixed run")]
+fn a_fixed_run_longer_than_declared_panics() {
+    let _ = wire::Fixed::<8>::new().int(1).long(2);
+}
+
+#[test]
+#[should_panic(expected = "a wire::Fixed run of 12 bytes was written with 8")]
+fn a_fixed_run_shorter_than_declared_panics_and_writes_nothing() {
+    wire::Fixed::<12>::new().long(2).write(&mut Vec::new());
+}

@@ -234,6 +234,30 @@ fn truncated_strings_report_what_is_missing() {
     );
 }
 
+/// Frames written one after another into a vector that already holds data, so
+/// each starts at every offset modulo 4 and must leave its predecessors alone.
+#[test]
+fn consecutive_frames_follow_each_other_exactly() {
+    let lengths = [
+        0, 1, 2, 3, 4, 5, 6, 7, 253, 254, 255, 256, 257, 1000, 70000, 9,
+    ];
+    let mut out = vec![0xee; 3];
+    let mut expected = vec![0xee; 3];
+    for len in lengths {
+        let s = data(len);
+        wire::write_string(&s, &mut out);
+        if len < 254 {
+            expected.push(len as u8);
+        } else {
+            expected.extend_from_slice(&[254, len as u8, (len >> 8) as u8, (len >> 16) as u8]);
+        }
+        expected.extend_from_slice(s.as_bytes());
+        let header = if len < 254 { 1 } else { 4 };
+        expected.extend(std::iter::repeat_n(0u8, (4 - (header + len) % 4) % 4));
+        assert_eq!(out, expected, "after a string of length {len}");
+    }
+}
+
 #[test]
 #[should_panic(
     expected = "TL bytes/string of 16777216 bytes exceeds the wire limit of 16777215 bytes"

@@ -135,6 +135,23 @@ impl Codec<'_> {
         }
     }
 
+    /// For a value of fixed size on the wire, its size and the call that puts it
+    /// in a `wire::Fixed` run (`.long(self.id)`); `None` for any other.
+    pub(crate) fn fixed(&self, ty: &ValueType, place: &Place) -> Option<(usize, TokenStream)> {
+        let value = &place.by_val;
+        let (len, put) = match ty.wire() {
+            ValueType::Builtin(Builtin::Int) => (4, quote!(.int(#value))),
+            ValueType::Builtin(Builtin::Long) => (8, quote!(.long(#value))),
+            ValueType::Builtin(Builtin::Double) => (8, quote!(.double(#value))),
+            ValueType::Builtin(Builtin::Int128) => (16, quote!(.int128(#value))),
+            ValueType::Builtin(Builtin::Int256) => (32, quote!(.int256(#value))),
+            ValueType::Flags => (4, quote!(.u32(#value))),
+            ValueType::Bool => (4, quote!(.bool(#value))),
+            _ => return None,
+        };
+        Some((len, put))
+    }
+
     /// A callable `(&T, &mut Vec<u8>)` writing one vector item of type `item`.
     fn item_writer(&self, item: &ValueType) -> TokenStream {
         let rt = &self.model.runtime;

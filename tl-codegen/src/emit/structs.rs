@@ -488,7 +488,9 @@ impl<'a> StructGen<'a> {
         }
     }
 
-    /// Statements writing every field in wire order.
+    /// Statements writing every field in wire order. Consecutive fixed-size
+    /// values (flags words, numbers, `Bool`s) are written as one
+    /// [`FixedRun`].
     fn write_fields(&self, locals: &Locals) -> TokenStream {
         let s = self.s;
         let rt = &self.model.runtime;
@@ -500,6 +502,7 @@ impl<'a> StructGen<'a> {
             positions,
         } = locals;
         let mut stmts = TokenStream::new();
+        let mut run = FixedRun::default();
         // A group whose fields are being written: (member, statements).
         let mut open_group: Option<(usize, TokenStream)> = None;
         let flush = |open_group: &mut Option<(usize, TokenStream)>, stmts: &mut TokenStream| {
@@ -524,19 +527,38 @@ impl<'a> StructGen<'a> {
             if *wire != Wire::Nothing && !matches!(wire, Wire::Grouped { .. }) {
                 flush(&mut open_group, &mut stmts);
             }
+            // A fixed-size value joins the run; anything else ends it first.
+            let fixed = match (wire, field) {
+                // A deferred word's placeholder, patched at the end.
+                (Wire::FlagsWord { .. }, _)
+                    if positions.get(index).is_some_and(Option::is_some) =>
+                {
+                    if let Some(Some(at)) = positions.get(index) {
+                        run.mark(at.clone());
+                    }
+                    let write = quote!(#rt::wire::write_u32(0, #out));
+                    Some((4, quote!(.u32(0)), write))
+                }
+                (Wire::FlagsWord { local }, _) => {
+                    let local = local.ident();
+                    let write = quote!(#rt::wire::write_u32(#local, #out));
+                    Some((4, quote!(.u32(#local)), write))
+                }
+                (Wire::Plain { member: m }, Some(field)) => member(m).and_then(|member| {
+                    let place = Place::field(&member.name.ident(), field.boxed);
+                    let (len, put) = codec.fixed(&field.ty, &place)?;
+                    Some((len, put, codec.write(&field.ty, &place)))
+                }),
+                _ => None,
+            };
+            if let Some((len, put, write)) = fixed {
+                run.push(len, put, write);
+                continue;
+            }
+            if *wire != Wire::Nothing {
+                run.flush(&codec, &mut stmts);
+            }
             match (wire, field) {
-                (Wire::FlagsWord { local }, _) => match positions.get(index) {
-                    Some(Some(at)) => {
-                        stmts.extend(quote! {
-                            let #at = #out.len();
-                            #rt::wire::write_u32(0, #out);
-                        });
-                    }
-                    _ => {
-                        let local = local.ident();
-                        stmts.extend(quote!(#rt::wire::write_u32(#local, #out);));
-                    }
-                },
                 (Wire::Plain { member: m }, Some(field))
                 | (Wire::SizedObject { member: m, .. }, Some(field)) => {
                     if let Some(member) = member(m) {
@@ -605,6 +627,7 @@ impl<'a> StructGen<'a> {
                 _ => {}
             }
         }
+        run.flush(&codec, &mut stmts);
         flush(&mut open_group, &mut stmts);
         // Every deferred flags word, now complete, goes where it was reserved.
         for (wire, at) in s.layout.wire.iter().zip(positions) {
@@ -825,4 +848,54 @@ struct Locals {
     value: Ident,
     group: Ident,
     positions: Vec<Option<Ident>>,
+}
+
+/// Consecutive fixed-size values of a `serialize_bare` not written yet: their
+/// total size; for each the [`Fixed`](tl_runtime::wire::Fixed) call that puts it
+/// and the statement that writes it alone; and the locals that must hold where
+/// a deferred flags word's placeholder lands (with its offset in the run).
+#[derive(Default)]
+struct FixedRun {
+    len: usize,
+    values: Vec<(TokenStream, TokenStream)>,
+    marks: Vec<(Ident, usize)>,
+}
+
+impl FixedRun {
+    /// Adds a value of `len` bytes: `put` adds it to a `Fixed` (`.int(self.date)`),
+    /// `write` writes it alone (`wire::write_int(self.date, out)`).
+    fn push(&mut self, len: usize, put: TokenStream, write: TokenStream) {
+        self.len += len;
+        self.values.push((put, write));
+    }
+
+    /// Has `at` hold the position of the value pushed next.
+    fn mark(&mut self, at: Ident) {
+        self.marks.push((at, self.len));
+    }
+
+    /// Writes the run, if any, and empties it: one value alone, more through one
+    /// `Fixed` of their total size (one capacity check for all of them).
+    fn flush(&mut self, codec: &Codec<'_>, stmts: &mut TokenStream) {
+        let out = &codec.out;
+        for (at, offset) in std::mem::take(&mut self.marks) {
+            stmts.extend(if offset == 0 {
+                quote!(let #at = #out.len();)
+            } else {
+                let offset = Literal::usize_unsuffixed(offset);
+                quote!(let #at = #out.len() + #offset;)
+            });
+        }
+        let values = std::mem::take(&mut self.values);
+        let len = Literal::usize_unsuffixed(std::mem::take(&mut self.len));
+        match values.as_slice() {
+            [] => {}
+            [(_, write)] => stmts.extend(quote!(#write;)),
+            _ => {
+                let rt = &codec.model.runtime;
+                let puts = values.iter().map(|(put, _)| put);
+                stmts.extend(quote!(#rt::wire::Fixed::<#len>::new() #(#puts)*.write(#out);));
+            }
+        }
+    }
 }

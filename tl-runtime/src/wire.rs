@@ -380,18 +380,18 @@ pub fn write_bytes(data: &[u8], out: &mut Vec<u8>) {
             _ => bytes_too_long(len),
         },
     };
+    let framed = framed_len(len);
     let start = out.len();
-    let end = start + framed_len(len);
     // One capacity check for the whole frame, made only once the length is
     // known to be encodable. The prefix and the padding are written at their
     // widest (4 and 3 bytes) and cut back, so no branch depends on the length;
     // random lengths made those branches mispredict.
-    reserve_framed(end - start + 3, out);
+    reserve_framed(framed + 3, out);
     out.extend_from_slice(&prefix);
     out.truncate(start + prefix_len);
     out.extend_from_slice(data);
     out.extend_from_slice(&[0; 3]);
-    out.truncate(end);
+    out.truncate(start + framed);
 }
 
 /// The least room the vector gets beyond a `bytes`/`string` when it has to grow

@@ -22,6 +22,11 @@ pub(crate) struct Place {
 }
 
 impl Place {
+    /// The expression copying the value (for `Copy` builtins).
+    pub(crate) fn by_val(&self) -> &TokenStream {
+        &self.by_val
+    }
+
     /// `self.name`; `boxed`: it holds a `Box` of the value.
     pub(crate) fn field(name: &Ident, boxed: bool) -> Place {
         if boxed {
@@ -98,17 +103,13 @@ impl Codec<'_> {
             let f = naming::fixed(f);
             quote!(#rt::wire::#f(#arg, #out))
         };
+        if let Some((_, name)) = self.fixed(ty) {
+            return self.write_fixed(name, by_val);
+        }
         match ty {
-            ValueType::Builtin(Builtin::Int) => primitive("write_int", by_val),
-            ValueType::Builtin(Builtin::Long) => primitive("write_long", by_val),
-            ValueType::Builtin(Builtin::Double) => primitive("write_double", by_val),
-            ValueType::Builtin(Builtin::Int128) => primitive("write_int128", by_val),
-            ValueType::Builtin(Builtin::Int256) => primitive("write_int256", by_val),
             ValueType::Builtin(Builtin::String) => primitive("write_string", by_ref),
             ValueType::Builtin(Builtin::Bytes) => primitive("write_bytes", by_ref),
-            ValueType::Flags => primitive("write_u32", by_val),
             ValueType::True => quote!(()),
-            ValueType::Bool => primitive("write_bool", by_val),
             ValueType::Vector { boxed, item } if !Model::is_canonical(ty) => {
                 if !boxed && Model::is_canonical(item) {
                     quote!(#rt::SerializeBare::serialize_bare(#by_ref, #out))
@@ -129,27 +130,38 @@ impl Codec<'_> {
             | ValueType::Object
             | ValueType::IntArray(_)
             // The model gives the wire builtins only: the others are spellings.
-            | ValueType::Builtin(_) => {
+            // (Fixed-size builtins, `#` and `Bool` were written above.)
+            | ValueType::Builtin(_)
+            | ValueType::Flags
+            | ValueType::Bool => {
                 quote!(#rt::Serialize::serialize(#by_ref, #out))
             }
         }
     }
 
-    /// For a value of fixed size on the wire, its size and the call that puts it
-    /// in a `wire::Fixed` run (`.long(self.id)`); `None` for any other.
-    pub(crate) fn fixed(&self, ty: &ValueType, place: &Place) -> Option<(usize, TokenStream)> {
-        let value = &place.by_val;
-        let (len, put) = match ty.wire() {
-            ValueType::Builtin(Builtin::Int) => (4, quote!(.int(#value))),
-            ValueType::Builtin(Builtin::Long) => (8, quote!(.long(#value))),
-            ValueType::Builtin(Builtin::Double) => (8, quote!(.double(#value))),
-            ValueType::Builtin(Builtin::Int128) => (16, quote!(.int128(#value))),
-            ValueType::Builtin(Builtin::Int256) => (32, quote!(.int256(#value))),
-            ValueType::Flags => (4, quote!(.u32(#value))),
-            ValueType::Bool => (4, quote!(.bool(#value))),
+    /// For a value of fixed size on the wire, its size and the name that its
+    /// `wire::write_*` function and its `wire::Fixed` method share (`int`:
+    /// `write_int`, `.int`); `None` for any other.
+    pub(crate) fn fixed(&self, ty: &ValueType) -> Option<(usize, &'static str)> {
+        let name = match ty.wire() {
+            ValueType::Builtin(Builtin::Int) => "int",
+            ValueType::Builtin(Builtin::Long) => "long",
+            ValueType::Builtin(Builtin::Double) => "double",
+            ValueType::Builtin(Builtin::Int128) => "int128",
+            ValueType::Builtin(Builtin::Int256) => "int256",
+            ValueType::Flags => "u32",
+            ValueType::Bool => "bool",
             _ => return None,
         };
-        Some((len, put))
+        Some((self.min_len(ty), name))
+    }
+
+    /// `wire::write_{name}(value, out)`, for a `name` from [`fixed`](Self::fixed).
+    pub(crate) fn write_fixed(&self, name: &str, value: &TokenStream) -> TokenStream {
+        let rt = &self.model.runtime;
+        let out = &self.out;
+        let f = naming::fixed(&format!("write_{name}"));
+        quote!(#rt::wire::#f(#value, #out))
     }
 
     /// A callable `(&T, &mut Vec<u8>)` writing one vector item of type `item`.

@@ -528,31 +528,25 @@ impl<'a> StructGen<'a> {
                 flush(&mut open_group, &mut stmts);
             }
             // A fixed-size value joins the run; anything else ends it first.
-            let fixed = match (wire, field) {
+            let fixed = match (wire, field, positions.get(index)) {
                 // A deferred word's placeholder, patched at the end.
-                (Wire::FlagsWord { .. }, _)
-                    if positions.get(index).is_some_and(Option::is_some) =>
-                {
-                    if let Some(Some(at)) = positions.get(index) {
-                        run.mark(at.clone());
-                    }
-                    let write = quote!(#rt::wire::write_u32(0, #out));
-                    Some((4, quote!(.u32(0)), write))
+                (Wire::FlagsWord { .. }, _, Some(Some(at))) => {
+                    run.mark(at.clone());
+                    Some((4, "u32", quote!(0)))
                 }
-                (Wire::FlagsWord { local }, _) => {
+                (Wire::FlagsWord { local }, _, _) => {
                     let local = local.ident();
-                    let write = quote!(#rt::wire::write_u32(#local, #out));
-                    Some((4, quote!(.u32(#local)), write))
+                    Some((4, "u32", quote!(#local)))
                 }
-                (Wire::Plain { member: m }, Some(field)) => member(m).and_then(|member| {
+                (Wire::Plain { member: m }, Some(field), _) => member(m).and_then(|member| {
+                    let (len, name) = codec.fixed(&field.ty)?;
                     let place = Place::field(&member.name.ident(), field.boxed);
-                    let (len, put) = codec.fixed(&field.ty, &place)?;
-                    Some((len, put, codec.write(&field.ty, &place)))
+                    Some((len, name, place.by_val().clone()))
                 }),
                 _ => None,
             };
-            if let Some((len, put, write)) = fixed {
-                run.push(len, put, write);
+            if let Some((len, name, value)) = fixed {
+                run.push(len, name, value);
                 continue;
             }
             if *wire != Wire::Nothing {
@@ -851,22 +845,21 @@ struct Locals {
 }
 
 /// Consecutive fixed-size values of a `serialize_bare` not written yet: their
-/// total size; for each the [`Fixed`](tl_runtime::wire::Fixed) call that puts it
-/// and the statement that writes it alone; and the locals that must hold where
-/// a deferred flags word's placeholder lands (with its offset in the run).
+/// total size; each value with the name of its `wire` writer (see
+/// [`Codec::fixed`]); and the locals that must hold where a deferred flags word's
+/// placeholder lands (with its offset in the run).
 #[derive(Default)]
 struct FixedRun {
     len: usize,
-    values: Vec<(TokenStream, TokenStream)>,
+    values: Vec<(&'static str, TokenStream)>,
     marks: Vec<(Ident, usize)>,
 }
 
 impl FixedRun {
-    /// Adds a value of `len` bytes: `put` adds it to a `Fixed` (`.int(self.date)`),
-    /// `write` writes it alone (`wire::write_int(self.date, out)`).
-    fn push(&mut self, len: usize, put: TokenStream, write: TokenStream) {
+    /// Adds `value`, `len` bytes written by `wire::write_{name}` or `.{name}`.
+    fn push(&mut self, len: usize, name: &'static str, value: TokenStream) {
         self.len += len;
-        self.values.push((put, write));
+        self.values.push((name, value));
     }
 
     /// Has `at` hold the position of the value pushed next.
@@ -890,10 +883,16 @@ impl FixedRun {
         let len = Literal::usize_unsuffixed(std::mem::take(&mut self.len));
         match values.as_slice() {
             [] => {}
-            [(_, write)] => stmts.extend(quote!(#write;)),
+            [(name, value)] => {
+                let write = codec.write_fixed(name, value);
+                stmts.extend(quote!(#write;));
+            }
             _ => {
                 let rt = &codec.model.runtime;
-                let puts = values.iter().map(|(put, _)| put);
+                let puts = values.iter().map(|(name, value)| {
+                    let name = naming::fixed(name);
+                    quote!(.#name(#value))
+                });
                 stmts.extend(quote!(#rt::wire::Fixed::<#len>::new() #(#puts)*.write(#out);));
             }
         }

@@ -17,7 +17,7 @@ cd "$(dirname "$0")"
 
 seconds="${FUZZ_SECONDS:-30}"
 corpus="${FUZZ_CORPUS_DIR:-corpus}"
-targets=(parse_check decode)
+targets=(parse_check decode docs)
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
     echo "== installing cargo-fuzz"

@@ -8,7 +8,11 @@
 //!   `$TL_SCHEMA_DIR`, else `../shared/schema` beside the repository
 //!   (`tlgen_test_support`). When they are missing, empty modules are generated
 //!   and the `tlgen_schemas_missing` cfg is set, so the tests that need them say
-//!   they were skipped.
+//!   they were skipped;
+//! - `hostile_docs.rs` from `schema/seed.tl` with `docs/hostile-docs.json`, and
+//!   `hostile_comments.rs` from `docs/comments.tl`: documentation and schema
+//!   comments holding Markdown, code, line breaks and characters a doc comment
+//!   cannot hold, which must neither break the build nor become doctests.
 
 use std::path::{Path, PathBuf};
 use tl_codegen::{BuildError, Builder};
@@ -25,6 +29,20 @@ fn main() -> Result<(), BuildError> {
         // In a build script the Builder prints `cargo:rerun-if-changed` itself.
         generate(&path, true)?.write(out_dir.join(format!("{module}.rs")))?;
     }
+    // Documentation and schema comments written to break out of doc comments
+    // (lib.rs: `hostile_docs`, `hostile_comments`).
+    let docs = manifest.join("docs/hostile-docs.json");
+    println!("cargo:rerun-if-changed={}", docs.display());
+    Builder::new()
+        .schema(manifest.join("../../schema/seed.tl"))
+        .docs(&docs)
+        .cargo_directives(false)
+        .generate()?
+        .write(out_dir.join("hostile_docs.rs"))?;
+    Builder::new()
+        .schema(manifest.join("docs/comments.tl"))
+        .generate()?
+        .write(out_dir.join("hostile_comments.rs"))?;
     let shared = build::schemas(&[API, MTPROTO], "the full-schema tests");
     for (module, file) in [("api", API), ("mtproto", MTPROTO)] {
         let out = out_dir.join(format!("{module}.rs"));

@@ -160,3 +160,50 @@ fn rpc_errors_become_the_calls_variants() {
         <functions::help::GetNearestDc as RemoteCall>::Error::from_rpc(RpcError::new(500, "X"));
     assert_eq!(plain.message, "X");
 }
+
+/// Every doc comment of the generated modules (api-layer230 with Telegram's
+/// documentation, td_api with its `//@` comments, mtproto, TON) is what
+/// tl-codegen writes: escaped prose, inline code, links, one-definition `text`
+/// blocks and the errors table; nothing a description could have turned into a
+/// doctest, a list, a heading or HTML (`tlgen_test_support::doc_markdown`).
+#[test]
+fn generated_docs_hold_no_structure_from_their_sources() {
+    if !schemas_present() {
+        return;
+    }
+    let dialects = cfg!(feature = "dialects");
+    for (module, code, generated) in [
+        (
+            "api",
+            include_str!(concat!(env!("OUT_DIR"), "/api.rs")),
+            true,
+        ),
+        (
+            "mtproto",
+            include_str!(concat!(env!("OUT_DIR"), "/mtproto.rs")),
+            true,
+        ),
+        (
+            "tdlib",
+            include_str!(concat!(env!("OUT_DIR"), "/tdlib.rs")),
+            dialects,
+        ),
+        (
+            "ton",
+            include_str!(concat!(env!("OUT_DIR"), "/ton.rs")),
+            dialects,
+        ),
+    ] {
+        if !generated {
+            continue;
+        }
+        let docs = tlgen_test_support::doc_markdown::doc_comments(code)
+            .unwrap_or_else(|e| panic!("{module}: not Rust: {e}"));
+        assert!(docs.len() > 100, "{module}: {} doc comments", docs.len());
+        let problems: Vec<String> = docs
+            .iter()
+            .flat_map(|doc| tlgen_test_support::doc_markdown::problems_of(doc))
+            .collect();
+        assert!(problems.is_empty(), "{module}: {problems:#?}");
+    }
+}

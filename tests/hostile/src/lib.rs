@@ -27,6 +27,21 @@ pub mod edge {
     include!(concat!(env!("OUT_DIR"), "/edge.rs"));
 }
 
+/// `schema/seed.tl` documented by `docs/hostile-docs.json`: every description,
+/// parameter and error of it is Markdown, code or text a doc comment cannot hold
+/// (line breaks, bare carriage returns, bidirectional overrides). That this
+/// crate compiles, that `cargo test` finds no doctest in it, and that `cargo
+/// doc` (with warnings denied under CI) accepts it are the tests.
+pub mod hostile_docs {
+    include!(concat!(env!("OUT_DIR"), "/hostile_docs.rs"));
+}
+
+/// `docs/comments.tl`: schema comments of the same kind as `hostile_docs`'
+/// documentation.
+pub mod hostile_comments {
+    include!(concat!(env!("OUT_DIR"), "/hostile_comments.rs"));
+}
+
 /// Telegram's API, layer 230 (empty when the shared schemas are missing).
 pub mod api {
     include!(concat!(env!("OUT_DIR"), "/api.rs"));

@@ -10,8 +10,13 @@
 //! - which function stands for `X` in generic functions:
 //!   [`generic_query_index`];
 //! - how the reference-vector files written by tools/ are read:
-//!   [`hex_vectors`].
+//!   [`hex_vectors`];
+//! - with the `doc-markdown` feature, what the doc comments of generated code
+//!   are as rustdoc reads them: [`doc_markdown`].
 #![deny(missing_docs)]
+
+#[cfg(feature = "doc-markdown")]
+pub mod doc_markdown;
 
 use std::path::{Path, PathBuf};
 use tl_parser::Schema;

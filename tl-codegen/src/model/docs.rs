@@ -11,15 +11,23 @@ use super::{
 use crate::docs::{Definition, Docs, ErrorEntry};
 use tl_parser::{Combinator, Field, Kind};
 
-/// One line of text made safe for Markdown, so that rustdoc renders it as
-/// written: brackets, angle brackets, backticks, `*`, `_`, `~`, `&`, `|` and
-/// backslashes would be read as links, HTML, code, emphasis, entities or table
-/// cells, and a line starting like a list item, heading, quote, table or code
-/// fence would change the structure of the doc comment (a code block would even
-/// become a doctest), so its first character is escaped too. Leading white space
-/// is dropped for the same reason.
+/// Text from outside (a documentation file, a schema comment) as one line of
+/// Markdown that rustdoc renders as written, never as structure or code.
+///
+/// The result is always a single line: runs of spaces, tabs and line breaks
+/// (`\n`, `\r`, U+2028, ...) become one space, and characters a doc comment cannot hold or that change
+/// how the text displays (control characters, which include a bare `\r`, and the
+/// bidirectional overrides rustc refuses, U+202A-U+202E and U+2066-U+2069) are
+/// written out as `\u{..}`. Within the line, brackets, angle brackets,
+/// backticks, `*`, `_`, `~`, `&`, `|` and backslashes would be read as links,
+/// HTML, code, emphasis, entities or table cells, so they are escaped; a line
+/// starting like a list item, heading, quote, table or code fence would change
+/// the structure of the doc comment (a code block would even become a doctest),
+/// so its first character is escaped too. Leading white space is dropped for the
+/// same reason.
 pub(crate) fn escape(text: &str) -> String {
-    let text = text.trim();
+    let visible = visible_line(text);
+    let text = visible.trim();
     let after_digits = text.trim_start_matches(|c: char| c.is_ascii_digit());
     let number = text.len() - after_digits.len();
     if number > 0 && after_digits.starts_with(['.', ')']) {
@@ -36,17 +44,57 @@ pub(crate) fn escape(text: &str) -> String {
     format!("{prefix}{}", escape_inline(text))
 }
 
+/// `text` on one line, with every character that must not reach a doc comment
+/// as it is replaced (see [`escape`]).
+fn visible_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_line_break(c) || c == '\t' || c == ' ' {
+            // One space for any run of them.
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else if c.is_control() || is_bidi_control(c) {
+            // Written as Rust writes the character in a string (`\u{202e}`).
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether `c` ends a line in some editor or in Markdown: line feed, carriage
+/// return, vertical tab, form feed, next line, line and paragraph separators.
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// The bidirectional embeddings, overrides and isolates, which make text display
+/// in another order than it is read (rustc refuses them in comments and
+/// literals: `text_direction_codepoint_in_comment`).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Escapes the characters rustdoc would read as Markdown, and makes URLs
-/// autolinks (`<https://...>`: rustdoc warns about bare ones).
+/// autolinks (`<https://...>`: rustdoc warns about bare ones). `text` is one
+/// line already made visible ([`visible_line`]).
 fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
         if rest.starts_with("<http://") || rest.starts_with("<https://") {
+            // An autolink as written, if it is one: a URL up to the first `>`,
+            // with nothing in it that could end it early or open HTML.
             let autolink = rest
-                .find('>')
-                .and_then(|end| rest.get(..=end))
-                .filter(|link| !link.contains(char::is_whitespace));
+                .get(1..)
+                .and_then(|r| r.find(|c: char| !is_url_char(c)).map(|end| (r, end)))
+                .and_then(|(r, end)| (r.get(end..end + 1) == Some(">")).then(|| end + 2))
+                .and_then(|len| rest.get(..len));
             if let Some(link) = autolink {
                 out.push_str(link);
                 rest = rest.get(link.len()..).unwrap_or_default();
@@ -54,9 +102,7 @@ fn escape_inline(text: &str) -> String {
             }
         }
         if rest.starts_with("http://") || rest.starts_with("https://") {
-            let end = rest
-                .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`'))
-                .unwrap_or(rest.len());
+            let end = rest.find(|c: char| !is_url_char(c)).unwrap_or(rest.len());
             let url = rest
                 .get(..end)
                 .unwrap_or_default()
@@ -77,6 +123,13 @@ fn escape_inline(text: &str) -> String {
         rest = rest.get(c.len_utf8()..).unwrap_or_default();
     }
     out
+}
+
+/// Whether `c` may stand inside a URL written as an autolink (`<...>`): not
+/// white space, not a control character, nothing that ends the link or starts
+/// HTML or code (`<`, `>`, `"`, `` ` ``), no backslash.
+fn is_url_char(c: char) -> bool {
+    !(c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '`' | '\\'))
 }
 
 /// The lines of a fenced `text` block holding `code` (never closed early: a fence
@@ -392,12 +445,17 @@ fn function_extra(model: &Model<'_>, s: &Struct<'_>, doc: Option<&Definition>) -
     lines
 }
 
-/// An error name as code (`GROUPCALL_INVALID`), unless it could break out.
+/// An error name as code (`GROUPCALL_INVALID`) when it is a plain one (ASCII
+/// letters, digits, `_` and `%`), else escaped text like any description.
 fn error_name(name: &str) -> String {
-    if name.contains('`') {
-        escape(name)
-    } else {
+    let plain = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'%');
+    if plain {
         format!("`{name}`")
+    } else {
+        escape(name)
     }
 }
 
@@ -802,6 +860,56 @@ mod tests {
             "see <https://core.telegram.org/api>, or <https://x.y/z>."
         );
         assert_eq!(escape("(http://a.b)"), "(<http://a.b>)");
+    }
+
+    #[test]
+    fn text_from_outside_stays_one_line_of_text() {
+        // The issue's reproduction: a paragraph, then what Markdown reads as an
+        // indented code block (a doctest).
+        assert_eq!(
+            escape("para\n\n        assert!(false, \"injected\");"),
+            "para assert!(false, \"injected\");"
+        );
+        // Each line break a reader may honour, and tabs: one space per run.
+        assert_eq!(
+            escape("a\r\nb\rc\u{0b}d\u{0c}e\u{85}f\u{2028}g\u{2029}h\t\ti"),
+            "a b c d e f g h i"
+        );
+        // A line that starts a block after a break is escaped as text inside
+        // the one line.
+        assert_eq!(escape("x\n# h\n- i\n```"), "x # h - i \\`\\`\\`");
+        // Characters a doc comment cannot hold, written as Rust writes them.
+        assert_eq!(
+            escape("a\u{0}b\u{1b}[0m\u{7f}"),
+            r"a\\u{0}b\\u{1b}\[0m\\u{7f}"
+        );
+        assert_eq!(
+            escape("\u{202a}\u{202b}\u{202c}\u{202d}\u{202e}\u{2066}\u{2067}\u{2068}\u{2069}"),
+            r"\\u{202a}\\u{202b}\\u{202c}\\u{202d}\\u{202e}\\u{2066}\\u{2067}\\u{2068}\\u{2069}"
+        );
+        // Marks that only shape text stay: they are not controls.
+        assert_eq!(escape("a\u{200e}b\u{feff}"), "a\u{200e}b\u{feff}");
+    }
+
+    #[test]
+    fn only_whole_urls_become_autolinks() {
+        // `<` inside would end the autolink and open HTML.
+        assert_eq!(
+            escape("<https://a.b/<script>x</script>>"),
+            "\\<<https://a.b/>\\<script\\>x\\</script\\>\\>"
+        );
+        assert_eq!(escape("https://a.b/\"x"), "<https://a.b/>\"x");
+        assert_eq!(escape("<https://a.b/c d>"), "\\<<https://a.b/c> d\\>");
+        assert_eq!(escape("https://a.b/\\x"), "<https://a.b/>\\\\x");
+    }
+
+    #[test]
+    fn error_names_are_code_only_when_plain() {
+        assert_eq!(error_name("FLOOD_WAIT_%d"), "`FLOOD_WAIT_%d`");
+        assert_eq!(error_name("Timeout"), "`Timeout`");
+        assert_eq!(error_name("A`B"), "A\\`B");
+        assert_eq!(error_name("A\rB C"), "A B C");
+        assert_eq!(error_name(""), "");
     }
 
     #[test]

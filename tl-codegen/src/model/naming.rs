@@ -21,7 +21,7 @@
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::{Ident, Span};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Keywords of every Rust edition up to 2024, strict and reserved. Each can be
 /// written as a raw identifier except those in [`NOT_RAW`].
@@ -240,23 +240,34 @@ pub(crate) fn error_variant_names(names: &[&str]) -> (Vec<RustName>, RustName) {
         type_name(&text)
     };
     let first: Vec<RustName> = names.iter().map(|n| plain(n, "_")).collect();
+    // How many names each first form stands for: more than one is a clash.
+    let mut uses: BTreeMap<&str, usize> = BTreeMap::new();
+    for name in &first {
+        *uses.entry(name.text()).or_default() += 1;
+    }
     let mut taken: BTreeSet<String> = BTreeSet::new();
+    // The suffix to try next for each base: names are only ever added to
+    // `taken`, so the lowest free suffix of a base never goes down, and each
+    // base's search resumes where it stopped (linear in the number of names).
+    let mut next_suffix: BTreeMap<String, usize> = BTreeMap::new();
     let mut out = Vec::with_capacity(names.len());
-    for (i, name) in names.iter().enumerate() {
-        let clashes = first
-            .iter()
-            .enumerate()
-            .any(|(j, other)| j != i && other.text() == first.get(i).map_or("", RustName::text));
+    for (name, first) in names.iter().zip(&first) {
+        let clashes = uses.get(first.text()).is_some_and(|&n| n > 1);
         let mut candidate = if clashes && name.contains("%d") {
             plain(name, "_N_")
         } else {
-            plain(name, "_")
+            first.clone()
         };
-        let base = candidate.text().to_owned();
-        let mut n = 2;
-        while taken.contains(candidate.text()) {
-            candidate = type_name(&format!("{base}{n}"));
-            n += 1;
+        if taken.contains(candidate.text()) {
+            let base = candidate.text().to_owned();
+            let n = next_suffix.entry(base.clone()).or_insert(2);
+            loop {
+                candidate = type_name(&format!("{base}{n}"));
+                *n += 1;
+                if !taken.contains(candidate.text()) {
+                    break;
+                }
+            }
         }
         taken.insert(candidate.text().to_owned());
         out.push(candidate);

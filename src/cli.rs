@@ -12,6 +12,10 @@ use std::path::PathBuf;
 /// `tlgen check SCHEMA...` only checks.
 ///
 /// Exit status: 0 on success, 1 on schema errors, 2 on usage or I/O errors.
+/// Output that cannot be written (a full disk) is an I/O error; output whose
+/// reader stops early (`tlgen check --list x.tl | head`) is not: the rest is
+/// dropped and the status is what it would have been. Every subcommand
+/// follows this rule.
 #[derive(Debug, Parser)]
 #[command(name = "tlgen", version, about, long_about)]
 #[command(args_conflicts_with_subcommands = true)]

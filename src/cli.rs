@@ -102,12 +102,15 @@ pub struct GenerateArgs {
     #[arg(short = 'o', long = "out-dir", value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
     /// Path under which generated code reaches the runtime crate, when it is
-    /// re-exported (e.g. `crate::tl_runtime`); by default the `tl-runtime` crate
-    /// itself (`tl_codegen::Options`' default).
+    /// re-exported: from the crate root (`crate::tl_runtime`) or from a crate
+    /// (`::my_client::rt`), not relative (`self::`, `super::`); by default the
+    /// `tl-runtime` crate itself (`tl_codegen::Options`' default).
     #[arg(long, value_name = "PATH")]
     pub runtime_path: Option<String>,
     /// Extra derive for every generated struct and enum (repeatable), e.g.
-    /// `--derive serde::Serialize`.
+    /// `--derive serde::Serialize`. `Debug`, `Clone` and `PartialEq` are always
+    /// derived (and `Default` where every field has one): naming them changes
+    /// nothing.
     #[arg(long = "derive", value_name = "TRAIT")]
     pub derives: Vec<String>,
     /// Also generate `pub mod arbitrary` (random values of every type, for

@@ -195,7 +195,8 @@ pub struct DecodeArgs {
     pub paths: Vec<PathBuf>,
     /// The type of the value: a boxed type (`Updates`), `Vector<T>`, a builtin
     /// (`long`, `Object`), or with `--bare` a constructor or a type with one
-    /// constructor, written without its id.
+    /// constructor, written without its id. A constructor's name alone needs
+    /// `--bare`: with its id, the value is one of its type.
     #[arg(
         long = "type",
         value_name = "T",
@@ -206,8 +207,9 @@ pub struct DecodeArgs {
     /// The value is a request of this function (boxed: its id first).
     #[arg(long, value_name = "F")]
     pub function: Option<String>,
-    /// The value is bare: no constructor id (with `--type`).
-    #[arg(long, requires = "ty")]
+    /// The value is bare: no constructor id (with `--type`; a request of
+    /// `--function` always starts with its id).
+    #[arg(long, requires = "ty", conflicts_with = "function")]
     pub bare: bool,
     /// Bytes as hex text (white space ignored): the input of `decode`, the
     /// output of `encode`.

@@ -2,6 +2,7 @@
 
 use crate::cli::{CheckArgs, Failure};
 use crate::load::read_sources;
+use crate::output;
 use crate::render::print_diagnostics;
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -37,21 +38,25 @@ pub fn run(args: &CheckArgs) -> Result<(), Failure> {
     print_diagnostics(&sources, &diagnostics, args.quiet);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
-    println!("{}", summary(&sources, &checked.schema, errors, warnings));
-    println!("{}", id_rule_line(&checked.schema));
+    let mut out = format!(
+        "{}\n{}\n",
+        summary(&sources, &checked.schema, errors, warnings),
+        id_rule_line(&checked.schema)
+    );
     if let Some((path, docs)) = &docs {
         let layer = docs
             .index
             .layer
             .map_or_else(String::new, |l| format!(" (layer {l})"));
-        println!("documentation {}{layer}:", path.display());
+        let _ = writeln!(out, "documentation {}{layer}:", path.display());
         for line in docs.coverage(&checked.schema).report(5) {
-            println!("  {line}");
+            let _ = writeln!(out, "  {line}");
         }
     }
     if args.list {
-        print!("{}", listing(&sources, &checked.schema));
+        out.push_str(&listing(&sources, &checked.schema));
     }
+    output::print(&out)?;
     if errors > 0 || (args.deny_warnings && warnings > 0) {
         Err(Failure::SchemaErrors)
     } else {

@@ -12,6 +12,10 @@ use std::path::PathBuf;
 /// `tlgen check SCHEMA...` only checks.
 ///
 /// Exit status: 0 on success, 1 on schema errors, 2 on usage or I/O errors.
+/// Output that cannot be written (a full disk) is an I/O error; output whose
+/// reader stops early (`tlgen check --list x.tl | head`) is not: the rest is
+/// dropped and the status is what it would have been. Every subcommand
+/// follows this rule.
 #[derive(Debug, Parser)]
 #[command(name = "tlgen", version, about, long_about)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -98,12 +102,15 @@ pub struct GenerateArgs {
     #[arg(short = 'o', long = "out-dir", value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
     /// Path under which generated code reaches the runtime crate, when it is
-    /// re-exported (e.g. `crate::tl_runtime`); by default the `tl-runtime` crate
-    /// itself (`tl_codegen::Options`' default).
+    /// re-exported: from the crate root (`crate::tl_runtime`) or from a crate
+    /// (`::my_client::rt`), not relative (`self::`, `super::`); by default the
+    /// `tl-runtime` crate itself (`tl_codegen::Options`' default).
     #[arg(long, value_name = "PATH")]
     pub runtime_path: Option<String>,
     /// Extra derive for every generated struct and enum (repeatable), e.g.
-    /// `--derive serde::Serialize`.
+    /// `--derive serde::Serialize`. `Debug`, `Clone` and `PartialEq` are always
+    /// derived (and `Default` where every field has one): naming them changes
+    /// nothing.
     #[arg(long = "derive", value_name = "TRAIT")]
     pub derives: Vec<String>,
     /// Also generate `pub mod arbitrary` (random values of every type, for
@@ -188,7 +195,8 @@ pub struct DecodeArgs {
     pub paths: Vec<PathBuf>,
     /// The type of the value: a boxed type (`Updates`), `Vector<T>`, a builtin
     /// (`long`, `Object`), or with `--bare` a constructor or a type with one
-    /// constructor, written without its id.
+    /// constructor, written without its id. A constructor's name alone needs
+    /// `--bare`: with its id, the value is one of its type.
     #[arg(
         long = "type",
         value_name = "T",
@@ -199,8 +207,9 @@ pub struct DecodeArgs {
     /// The value is a request of this function (boxed: its id first).
     #[arg(long, value_name = "F")]
     pub function: Option<String>,
-    /// The value is bare: no constructor id (with `--type`).
-    #[arg(long, requires = "ty")]
+    /// The value is bare: no constructor id (with `--type`; a request of
+    /// `--function` always starts with its id).
+    #[arg(long, requires = "ty", conflicts_with = "function")]
     pub bare: bool,
     /// Bytes as hex text (white space ignored): the input of `decode`, the
     /// output of `encode`.

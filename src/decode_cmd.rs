@@ -3,8 +3,9 @@
 
 use crate::cli::{DecodeArgs, Failure};
 use crate::load::read_sources;
+use crate::output;
 use crate::render::print_diagnostics;
-use std::io::{Read as _, Write as _};
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use tl_codegen::dynamic::{Dynamic, Target};
 use tl_codegen::json::Layouts;
@@ -125,11 +126,10 @@ pub fn decode(args: &DecodeArgs) -> Result<(), Failure> {
             } else {
                 dynamic.to_json(&value, true)
             };
-            println!("{text}");
-            Ok(())
+            output::print(&format!("{text}\n"))
         }
         Err(e) => {
-            eprintln!(
+            stderr_line!(
                 "error: `{}` is not a value of the type: {e}",
                 input.display()
             );
@@ -147,25 +147,19 @@ pub fn encode(args: &DecodeArgs) -> Result<(), Failure> {
     let json: serde_json::Value = match serde_json::from_slice(&text) {
         Ok(json) => json,
         Err(e) => {
-            eprintln!("error: `{}` is not JSON: {e}", input.display());
+            stderr_line!("error: `{}` is not JSON: {e}", input.display());
             return Err(Failure::BadInput);
         }
     };
     match dynamic.encode(&target, &json) {
-        Ok(bytes) => {
-            let mut stdout = std::io::stdout().lock();
-            let written = if args.hex {
-                let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-                writeln!(stdout, "{hex}")
-            } else {
-                stdout.write_all(&bytes)
-            };
-            written
-                .and_then(|()| stdout.flush())
-                .map_err(|e| Failure::Usage(format!("cannot write the output: {e}")))
+        Ok(bytes) if args.hex => {
+            let mut hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+            hex.push('\n');
+            output::print(&hex)
         }
+        Ok(bytes) => output::print_bytes(&bytes),
         Err(e) => {
-            eprintln!(
+            stderr_line!(
                 "error: `{}` is not a value of the type: {e}",
                 input.display()
             );

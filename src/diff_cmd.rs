@@ -5,6 +5,7 @@
 use crate::check_cmd::plural;
 use crate::cli::{DiffArgs, DiffFormat, FailOn, Failure};
 use crate::load::read_sources;
+use crate::output;
 use crate::render::print_diagnostics;
 use serde_json::{Map, Value, json};
 use std::fmt::Write as _;
@@ -34,7 +35,7 @@ pub fn run(args: &DiffArgs) -> Result<(), Failure> {
                 _ => &new_sources,
             };
             print_diagnostics(sources, &diagnostics, false);
-            eprintln!(
+            stderr_line!(
                 "error: the schema cannot be turned into Rust, so its API cannot be compared"
             );
             return Err(Failure::SchemaErrors);
@@ -59,7 +60,7 @@ pub fn run(args: &DiffArgs) -> Result<(), Failure> {
             json
         }
     };
-    print!("{out}");
+    output::print(&out)?;
     let counts = Counts::of(&diff);
     let failed = match args.fail_on {
         Some(FailOn::Breaking) => counts.breaking > 0,
@@ -68,7 +69,7 @@ pub fn run(args: &DiffArgs) -> Result<(), Failure> {
         None => false,
     };
     if failed {
-        eprintln!(
+        stderr_line!(
             "error: the layers differ in a way `--fail-on` rejects: {}",
             counts.line()
         );

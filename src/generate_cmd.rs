@@ -30,7 +30,7 @@ pub fn run(args: &GenerateArgs) -> Result<(), Failure> {
         // Documentation of another layer is normal: what it names that the
         // schema lacks is left out, and said once.
         for line in coverage.unknown_lines(5) {
-            eprintln!("warning: documentation: {line}");
+            stderr_line!("warning: documentation: {line}");
         }
     }
     let target = out_dir.join("mod.rs");
@@ -55,7 +55,7 @@ pub fn run(args: &GenerateArgs) -> Result<(), Failure> {
                 generated.items().len()
             )
         };
-        eprintln!(
+        stderr_line!(
             "{} {}: {summary} ({} lines{pruned})",
             match written {
                 Written::Wrote => "wrote",
@@ -106,7 +106,7 @@ fn failure(error: BuildError, quiet: bool) -> Failure {
         BuildError::Schema(report) => {
             print_diagnostics(&report.sources, &report.diagnostics, quiet);
             let errors = report.error_count();
-            eprintln!(
+            stderr_line!(
                 "error: nothing written: the schema has {errors} {}",
                 plural(errors, "error")
             );
@@ -114,11 +114,11 @@ fn failure(error: BuildError, quiet: bool) -> Failure {
         }
         BuildError::Codegen(report) => {
             print_diagnostics(&report.sources, &report.diagnostics, false);
-            eprintln!("error: nothing written: the schema cannot be turned into Rust");
+            stderr_line!("error: nothing written: the schema cannot be turned into Rust");
             Failure::SchemaErrors
         }
         BuildError::OutOfDate { path } => {
-            eprintln!(
+            stderr_line!(
                 "error: `{}` is not up to date with the schema: run without `--check` to \
                  regenerate it",
                 path.display()

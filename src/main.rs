@@ -3,6 +3,12 @@
 //! The CLI only wires the libraries together: `tl-parser` checks, `tl-codegen`
 //! generates, and this crate reads files, renders diagnostics and writes output.
 
+// Output goes through `output`, which never panics on a closed pipe or a full disk.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+#[macro_use]
+mod output;
+
 mod check_cmd;
 mod cli;
 mod decode_cmd;
@@ -20,7 +26,10 @@ const EXIT_SCHEMA_ERRORS: u8 = 1;
 const EXIT_USAGE_OR_IO: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return clap_exit(&error),
+    };
     let outcome = match cli.command {
         Some(cli::Command::Check(args)) => check_cmd::run(&args),
         Some(cli::Command::Diff(args)) => diff_cmd::run(&args),
@@ -34,8 +43,22 @@ fn main() -> ExitCode {
             ExitCode::from(EXIT_SCHEMA_ERRORS)
         }
         Err(cli::Failure::Usage(message)) => {
-            eprintln!("error: {message}");
+            stderr_line!("error: {message}");
             ExitCode::from(EXIT_USAGE_OR_IO)
         }
     }
+}
+
+/// What clap's own `exit` does (its message: help and version on standard
+/// output, usage errors on standard error), except that a failure to write
+/// the help is an I/O error, as for every other command's output.
+fn clap_exit(error: &clap::Error) -> ExitCode {
+    let printed = error.print();
+    if !error.use_stderr() {
+        if let Err(cli::Failure::Usage(message)) = output::stdout_result(printed) {
+            stderr_line!("error: {message}");
+            return ExitCode::from(EXIT_USAGE_OR_IO);
+        }
+    }
+    ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(EXIT_USAGE_OR_IO))
 }

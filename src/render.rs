@@ -85,7 +85,7 @@ pub fn print_diagnostics(sources: &Sources, diagnostics: &[Diagnostic], quiet: b
     let renderer = Renderer::new(sources);
     for d in diagnostics {
         if d.is_error() || !quiet {
-            eprint!("{}", renderer.render(d));
+            stderr_text!("{}", renderer.render(d));
         }
     }
 }

@@ -135,3 +135,150 @@ fn failures_exit_as_check_does() {
     );
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
 }
+
+/// `updateShortMessage` of schema/seed.tl, worked out by hand: its id
+/// 0x313bc7f8, flags 2 (`out`), id 5, user_id 777000 (0x0bdb28, a long), "hi"
+/// (length byte, 2 bytes, 1 of padding), pts 1, pts_count 1, date 1700000000
+/// (0x6553f100).
+const UPDATE_SHORT_MESSAGE: &str = "f8c73b31 02000000 05000000 28db0b0000000000 02686900 \
+                                    01000000 01000000 00f15365";
+
+const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/seed.tl");
+
+/// A constructor's name is read as the help says: with `--bare`, its fields
+/// alone; without it, a usage error naming its type (it used to be read as
+/// bare, and the error blamed a later field).
+#[test]
+fn a_constructor_needs_bare_and_a_function_takes_no_bare() {
+    let bytes =
+        tlgen_test_support::unhex(&UPDATE_SHORT_MESSAGE.replace(' ', "")).unwrap_or_default();
+    let out = tlgen(
+        &["decode", SEED, "--type", "updateShortMessage", "-"],
+        &bytes,
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stderr),
+        "error: `updateShortMessage` is a constructor of type `Updates`: give `--type Updates` \
+         for a value that starts with its constructor id, or add `--bare` for \
+         `updateShortMessage`'s fields alone\n"
+    );
+    let expected = json!({
+        "_": "updateShortMessage", "out": true, "id": 5, "user_id": 777000,
+        "message": "hi", "pts": 1, "pts_count": 1, "date": 1700000000
+    });
+    let out = tlgen(&["decode", SEED, "--type", "Updates", "-"], &bytes);
+    assert_eq!(json_of(&out), expected);
+    let out = tlgen(
+        &[
+            "decode",
+            SEED,
+            "--type",
+            "updateShortMessage",
+            "--bare",
+            "-",
+        ],
+        &bytes[4..],
+    );
+    assert_eq!(json_of(&out), expected);
+    // Inside a vector, a constructor's name is its bare type, as in a schema:
+    // `Vector<updateShortMessage>` of one, without the item's id.
+    let mut vector = vec![0x15, 0xc4, 0xb5, 0x1c, 1, 0, 0, 0];
+    vector.extend_from_slice(&bytes[4..]);
+    let out = tlgen(
+        &["decode", SEED, "--type", "Vector<updateShortMessage>", "-"],
+        &vector,
+    );
+    assert_eq!(json_of(&out), json!([expected]));
+
+    // A request always starts with its function's id: `--bare` is refused.
+    let out = tlgen(
+        &[
+            "decode",
+            SEED,
+            "--function",
+            "phone.joinGroupCall",
+            "--bare",
+            "-",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr)
+            .starts_with("error: the argument '--function <F>' cannot be used with '--bare'\n"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+/// The errors of a request: what was expected, and what the input is instead.
+#[test]
+fn errors_about_functions_say_what_was_expected() {
+    let dir = temp_dir("decode-functions");
+    let schema = dir.join("nearest.tl");
+    std::fs::write(
+        &schema,
+        "nearestDc#8e1a1775 country:string this_dc:int nearest_dc:int = NearestDc;\n\
+         ---functions---\n\
+         help.getNearestDc#1fb33026 = NearestDc;\n\
+         invokeWithLayer#da9b0d0d {X:Type} layer:int query:!X = X;\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let schema = schema.to_string_lossy();
+    let nearest = tlgen_test_support::unhex(NEAREST_DC).unwrap_or_default();
+    let run = |args: &[&str], stdin: &[u8], status: i32, stderr: &str| {
+        let mut all = vec![args[0], &schema];
+        all.extend_from_slice(&args[1..]);
+        all.push("-");
+        let out = tlgen(&all, stdin);
+        assert_eq!(out.status.code(), Some(status), "{args:?}");
+        assert_eq!(text(&out.stderr), stderr, "{args:?}");
+    };
+    run(
+        &["decode", "--function", "help.getNearestDc"],
+        &nearest,
+        1,
+        "error: `-` is not a value of the type: unknown constructor id 0x8e1a1775 at byte 0 for \
+         function help.getNearestDc (it is `nearestDc`, of type NearestDc)\n",
+    );
+    // invokeWithLayer#da9b0d0d, layer 1, then a nearestDc where `!X` wants a request.
+    let mut invoke = vec![0x0d, 0x0d, 0x9b, 0xda, 1, 0, 0, 0];
+    invoke.extend_from_slice(&nearest);
+    run(
+        &["decode", "--function", "invokeWithLayer"],
+        &invoke,
+        1,
+        "error: `-` is not a value of the type: at `query`: unknown constructor id 0x8e1a1775 at \
+         byte 8 for a function's request (it is `nearestDc`, of type NearestDc)\n",
+    );
+    let json = json!({"_": "invokeWithLayer", "layer": 1, "query": nearest_dc_json()});
+    run(
+        &["encode", "--function", "invokeWithLayer"],
+        json.to_string().as_bytes(),
+        1,
+        "error: `-` is not a value of the type: at `query`: expected a function's request \
+         (`!X`), found `nearestDc`, which is a constructor of type NearestDc\n",
+    );
+    let json = json!({"_": "invokeWithLayer", "layer": 1, "query": {"layer": 2}});
+    run(
+        &["encode", "--function", "invokeWithLayer"],
+        json.to_string().as_bytes(),
+        1,
+        "error: `-` is not a value of the type: at `query`: missing `_`: an object of `!X` must \
+         name its constructor\n",
+    );
+    run(
+        &["decode", "--function", "nearestDc"],
+        &nearest,
+        2,
+        "error: `nearestDc` is a constructor of type `NearestDc`, not a function: use --type \
+         NearestDc\n",
+    );
+    run(
+        &["decode", "--function", "NearestDc"],
+        &nearest,
+        2,
+        "error: `NearestDc` is a type, not a function: use --type NearestDc\n",
+    );
+}

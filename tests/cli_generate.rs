@@ -101,8 +101,8 @@ fn invalid_options_are_usage_errors_naming_the_flag() {
         (
             "--runtime-path",
             "::crate",
-            "error: invalid option `--runtime-path`: `::crate` is not a Rust path: `crate` cannot \
-             appear there\n",
+            "error: invalid option `--runtime-path`: `::crate` is not a Rust path: `crate` can \
+             only begin a path, with no `::` before it\n",
         ),
         (
             "--keep",
@@ -125,6 +125,194 @@ fn invalid_options_are_usage_errors_naming_the_flag() {
         text(&run.stderr)
     );
     assert!(!out.exists(), "--variant-names long: nothing is written");
+}
+
+/// Options that used to give an internal error or code that does not compile:
+/// keywords, paths relative to where they are written, `crate` as a derive.
+#[test]
+fn paths_generated_code_cannot_use_are_usage_errors() {
+    let dir = temp_dir("gen-bad-paths");
+    let out = dir.join("out");
+    let seed = format!("{REPO}/schema/seed.tl");
+    let keyword = |flag: &str, value: &str, keyword: &str| {
+        format!(
+            "error: invalid option `{flag}`: `{value}` is not a Rust path: `{keyword}` is a \
+             keyword (write `r#{keyword}` for an identifier of that name)\n"
+        )
+    };
+    let relative = |flag: &str, value: &str, keyword: &str| {
+        format!(
+            "error: invalid option `{flag}`: `{value}` is relative to where it is written \
+             (`{keyword}`), and generated code writes it in modules at several depths: give a \
+             path from the crate root (`crate::...`) or from a crate (`name::...`, \
+             `::name::...`)\n"
+        )
+    };
+    let mut cases =
+        vec![
+        ("--runtime-path", "crate::type", keyword("--runtime-path", "crate::type", "type")),
+        ("--runtime-path", "type", keyword("--runtime-path", "type", "type")),
+        ("--runtime-path", "async", keyword("--runtime-path", "async", "async")),
+        ("--runtime-path", "dyn", keyword("--runtime-path", "dyn", "dyn")),
+        ("--runtime-path", "self", relative("--runtime-path", "self", "self")),
+        ("--runtime-path", "Self", relative("--runtime-path", "Self", "Self")),
+        ("--runtime-path", "super", relative("--runtime-path", "super", "super")),
+        (
+            "--runtime-path",
+            "super::super::rt",
+            relative("--runtime-path", "super::super::rt", "super"),
+        ),
+        ("--derive", "type", keyword("--derive", "type", "type")),
+        ("--derive", "async", keyword("--derive", "async", "async")),
+        ("--derive", "self", relative("--derive", "self", "self")),
+        (
+            "--derive",
+            "crate",
+            "error: invalid option `--derive`: `crate` is the crate itself, not a derive macro: \
+             name the derive (`crate::Name`)\n"
+                .to_owned(),
+        ),
+        (
+            "--derive",
+            "serde::crate",
+            "error: invalid option `--derive`: `serde::crate` is not a Rust path: `crate` can \
+             only begin a path, with no `::` before it\n"
+                .to_owned(),
+        ),
+        (
+            "--derive",
+            "r#self",
+            "error: invalid option `--derive`: `r#self` is not a Rust path: `self` cannot be a \
+             raw identifier\n"
+                .to_owned(),
+        ),
+    ];
+    cases.push((
+        "--runtime-path",
+        "crate::rt::gen",
+        keyword("--runtime-path", "crate::rt::gen", "gen"),
+    ));
+    for (flag, value, message) in cases {
+        let run = tlgen(&[&seed, "-o", &path_str(&out), flag, value]);
+        assert_eq!(run.status.code(), Some(2), "{flag} {value}");
+        assert_eq!(text(&run.stderr), message, "{flag} {value}");
+        assert!(!out.exists(), "{flag} {value}: nothing is written");
+    }
+}
+
+/// Derives the generator adds itself, by name or by path, and derives named
+/// twice: the code is what naming each once gives.
+#[test]
+fn built_in_and_repeated_derives_are_derived_once() {
+    let dir = temp_dir("gen-derive-twice");
+    let seed = format!("{REPO}/schema/seed.tl");
+    let generate = |sub: &str, derives: &[&str]| {
+        let out = dir.join(sub);
+        let mut args = vec![
+            seed.clone(),
+            "-o".to_owned(),
+            path_str(&out),
+            "-q".to_owned(),
+        ];
+        for derive in derives {
+            args.extend(["--derive".to_owned(), (*derive).to_owned()]);
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let run = tlgen(&args);
+        assert_eq!(
+            run.status.code(),
+            Some(0),
+            "{derives:?}: {}",
+            text(&run.stderr)
+        );
+        std::fs::read_to_string(out.join("mod.rs")).unwrap_or_default()
+    };
+    let once = generate("once", &["Eq"]);
+    let repeated = generate(
+        "repeated",
+        &[
+            "Debug",
+            "Eq",
+            "std::fmt::Debug",
+            "::core::clone::Clone",
+            "PartialEq",
+            "::core::cmp::Eq",
+            "Default",
+        ],
+    );
+    assert!(once == repeated, "the derives differ:\n{repeated}");
+    // `types::InputPeerEmpty` has no fields: it gets every derive once.
+    assert!(
+        once.contains(
+            "#[derive(Debug, Clone, PartialEq, Default, Eq)]\n    pub struct InputPeerEmpty;"
+        ),
+        "{once}"
+    );
+}
+
+/// Options that generated code can use: the module parses as Rust (it also
+/// compiles: `the_written_module_compiles_in_a_crate_that_depends_only_on_tl_runtime`
+/// builds `crate` as the runtime path).
+#[test]
+fn valid_paths_give_code_that_parses() {
+    let dir = temp_dir("gen-good-paths");
+    let seed = format!("{REPO}/schema/seed.tl");
+    for (runtime, derives, impl_line, derive_line) in [
+        (
+            "crate::rt",
+            &["serde::Serialize", "r#Foo"][..],
+            "impl crate::rt::Identifiable for InputPeerEmpty",
+            "#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, r#Foo)]",
+        ),
+        (
+            "crate::r#async::rt",
+            &["crate::MyDerive", "::serde::Deserialize"][..],
+            "impl crate::r#async::rt::Identifiable for InputPeerEmpty",
+            "#[derive(Debug, Clone, PartialEq, Default, crate::MyDerive, ::serde::Deserialize)]",
+        ),
+        (
+            "crate",
+            &[][..],
+            "impl crate::Identifiable for InputPeerEmpty",
+            "#[derive(Debug, Clone, PartialEq, Default)]",
+        ),
+        (
+            "tl_runtime",
+            &["r#type::Derive"][..],
+            "impl tl_runtime::Identifiable for InputPeerEmpty",
+            "#[derive(Debug, Clone, PartialEq, Default, r#type::Derive)]",
+        ),
+    ] {
+        let out = dir.join("out");
+        let mut args = vec![
+            seed.as_str(),
+            "-o",
+            out.to_str().unwrap_or_default(),
+            "-q",
+            "--no-format",
+            "--runtime-path",
+            runtime,
+        ];
+        for derive in derives {
+            args.extend(["--derive", derive]);
+        }
+        let run = tlgen(&args);
+        assert_eq!(
+            run.status.code(),
+            Some(0),
+            "{runtime}: {}",
+            text(&run.stderr)
+        );
+        let code = std::fs::read_to_string(out.join("mod.rs")).unwrap_or_default();
+        let file = syn::parse_file(&code)
+            .unwrap_or_else(|e| panic!("--runtime-path {runtime} {derives:?}: {e}"));
+        let code = prettyplease::unparse(&file);
+        assert!(code.contains(impl_line), "{runtime}: {code}");
+        assert!(
+            code.contains(&format!("{derive_line}\n    pub struct InputPeerEmpty;")),
+            "{runtime}: {code}"
+        );
+    }
 }
 
 #[test]
@@ -265,6 +453,10 @@ fn the_written_module_compiles_in_a_crate_that_depends_only_on_tl_runtime() {
         "::std::hash::Hash",
     ]);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    // The runtime reached as the crate root, which re-exports it.
+    let rooted = &path_str(&dir.join("src/rooted"));
+    let run = tlgen(&[&seed, "-o", rooted, "-q", "--runtime-path", "crate"]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     let manifest = format!(
         "[package]\nname = \"uses-tlgen-output\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n\
          [dependencies]\ntl-runtime = {{ path = \"{REPO}/tl-runtime\" }}\n\n[workspace]\n"
@@ -289,6 +481,13 @@ pub mod full;
 #[path = "eq/mod.rs"]
 pub mod eq;
 
+/// The same, written with `--runtime-path crate`: the runtime as this crate's root.
+#[path = "rooted/mod.rs"]
+pub mod rooted;
+
+// Also brings `Serialize` and `Deserialize` into scope here.
+pub use tl_runtime::*;
+
 /// Only for types that can have it: `eq::types::Numbers` holds an `f64`.
 pub fn hash_of(value: &eq::enums::User) -> u64 {
     use std::hash::{Hash, Hasher};
@@ -296,8 +495,6 @@ pub fn hash_of(value: &eq::enums::User) -> u64 {
     value.hash(&mut hasher);
     hasher.finish()
 }
-
-use tl_runtime::{Deserialize, Serialize};
 
 /// Encodes a request and decodes a reply, as a client would.
 pub fn exchange() -> Result<(), tl_runtime::DecodeError> {
@@ -318,6 +515,8 @@ pub fn exchange() -> Result<(), tl_runtime::DecodeError> {
     assert_eq!(reply.to_bytes(), [0x7e, 0xaf, 0x17, 0xe3]);
     let reply = full::enums::Updates::from_bytes(&[0x7e, 0xaf, 0x17, 0xe3])?;
     assert_eq!(reply, full::enums::Updates::UpdatesTooLong);
+    let reply = rooted::enums::Updates::from_bytes(&[0x7e, 0xaf, 0x17, 0xe3])?;
+    assert_eq!(reply.to_bytes(), [0x7e, 0xaf, 0x17, 0xe3]);
     Ok(())
 }
 "#;

@@ -61,14 +61,18 @@ impl std::error::Error for TargetError {}
 
 impl Target {
     /// Reads a type as written in a schema: a type name (`Updates`), a
-    /// constructor name used as a bare type (`future_salt`), a builtin (`int`,
-    /// `long`, `string`, `bytes`, `int128`, `int256`, `double`, `Bool`,
-    /// `Object`), `Vector<T>` or `vector<T>`. With `bare`, a type stands for the
-    /// body of its only constructor and `Vector` for `vector`.
+    /// builtin (`int`, `long`, `string`, `bytes`, `int128`, `int256`, `double`,
+    /// `Bool`, `Object`), `Vector<T>` or `vector<T>`, `%T` for the body of the
+    /// only constructor of `T`. With `bare`, the value has no id: a constructor
+    /// name stands for its body, a type for the body of its only constructor,
+    /// and `Vector` for `vector`. Inside a vector a constructor name is the bare
+    /// type, as in a schema (`vector<future_salt>`).
     ///
     /// # Errors
-    /// A name the schema does not define, a bare type with several
-    /// constructors, or text that is not a type.
+    /// A name the schema does not define, a constructor name without `bare`
+    /// (the value would start with the id of its type's constructor: the type
+    /// reads it), a bare type with several constructors, or text that is not a
+    /// type.
     pub fn parse(layouts: &Layouts, text: &str, bare: bool) -> Result<Target, TargetError> {
         parse_type(layouts, text.trim(), bare, 0).map(Target::Value)
     }
@@ -76,12 +80,23 @@ impl Target {
     /// The request of function `name`.
     ///
     /// # Errors
-    /// When the schema has no such function.
+    /// When the schema has no such function (saying what `name` is when it
+    /// is a constructor or a type).
     pub fn function(layouts: &Layouts, name: &str) -> Result<Target, TargetError> {
-        match layouts.function(name) {
-            Some(_) => Ok(Target::Function(name.to_owned())),
-            None => Err(TargetError(format!("the schema has no function `{name}`"))),
+        if layouts.function(name).is_some() {
+            return Ok(Target::Function(name.to_owned()));
         }
+        let message = match layouts.constructor(name) {
+            Some(def) => format!(
+                "`{name}` is a constructor of type `{ty}`, not a function: use --type {ty}",
+                ty = def.type_name
+            ),
+            None if layouts.constructors_of(name).is_some() => {
+                format!("`{name}` is a type, not a function: use --type {name}")
+            }
+            None => format!("the schema has no function `{name}`"),
+        };
+        Err(TargetError(message))
     }
 }
 
@@ -134,7 +149,15 @@ fn parse_type(
             ))),
         };
     }
-    if layouts.constructor(name).is_some() {
+    if let Some(def) = layouts.constructor(name) {
+        // At the top, a constructor's value with its id is a value of its type.
+        if depth == 0 && !bare && !text.starts_with('%') {
+            return Err(TargetError(format!(
+                "`{name}` is a constructor of type `{ty}`: give `--type {ty}` for a value that \
+                 starts with its constructor id, or add `--bare` for `{name}`'s fields alone",
+                ty = def.type_name
+            )));
+        }
         return Ok(Codec::Bare(name.to_owned()));
     }
     if layouts.function(name).is_some() {
@@ -224,7 +247,7 @@ impl<'a> Dynamic<'a> {
                 let offset = d.reader.position();
                 let id = d.reader.read_u32().map_err(|e| d.wrap(e))?;
                 if id != def.id {
-                    return Err(d.unknown(offset, id, name, Some(def)));
+                    return Err(d.unknown(offset, id, &format!("function {name}"), Some(def)));
                 }
                 d.object(def)?
             }
@@ -477,7 +500,8 @@ impl<'a> Decoder<'a, '_> {
         self.fail(e.offset(), e.to_string())
     }
 
-    /// An unknown constructor `id` at `offset` where `expected` was wanted.
+    /// An unknown constructor `id` at `offset` where `expected` was wanted
+    /// (`type Updates`, `function help.getConfig`, `a function's request`).
     fn unknown(
         &self,
         offset: usize,
@@ -487,16 +511,19 @@ impl<'a> Decoder<'a, '_> {
     ) -> DecodeFailure {
         let layouts = self.dynamic.layouts;
         let mut message =
-            format!("unknown constructor id {id:#010x} at byte {offset} for type {expected}");
+            format!("unknown constructor id {id:#010x} at byte {offset} for {expected}");
         if let Some(def) = layouts
             .constructor_by_id(id)
             .or_else(|| layouts.function_by_id(id))
         {
-            let _ = write!(
-                message,
-                " (it is `{}`, of type {})",
-                def.name, def.type_name
-            );
+            let _ = match def.kind {
+                Kind::Function => write!(message, " (it is function `{}`)", def.name),
+                _ => write!(
+                    message,
+                    " (it is `{}`, of type {})",
+                    def.name, def.type_name
+                ),
+            };
         } else if let Some(elsewhere) = self.dynamic.known_elsewhere(id) {
             let _ = write!(message, " (it is {elsewhere})");
         }
@@ -566,7 +593,7 @@ impl<'a> Decoder<'a, '_> {
             .filter(|def| def.type_name == type_name);
         match def {
             Some(def) => self.object(def),
-            None => Err(self.unknown(offset, id, type_name, None)),
+            None => Err(self.unknown(offset, id, &format!("type {type_name}"), None)),
         }
     }
 
@@ -585,7 +612,11 @@ impl<'a> Decoder<'a, '_> {
             None => Err(self.unknown(
                 offset,
                 id,
-                if function { "a function" } else { "a value" },
+                if function {
+                    "a function's request"
+                } else {
+                    "a boxed value"
+                },
                 None,
             )),
         }
@@ -795,7 +826,8 @@ impl Encoder<'_> {
             }
             Codec::Param { function } => {
                 let mut entries = object(json, path)?;
-                let what = if *function { "a function" } else { "a value" };
+                // The TL type, in messages: any function's request, any boxed value.
+                let what = if *function { "!X" } else { "X" };
                 let tag = rt::take_tag(&mut entries, Form::Tl, what, path)?;
                 let layouts = self.dynamic.layouts;
                 let def = if *function {
@@ -803,7 +835,7 @@ impl Encoder<'_> {
                 } else {
                     layouts.constructor(&tag)
                 };
-                let def = def.ok_or_else(|| rt::unknown_constructor(&tag, what, path))?;
+                let def = def.ok_or_else(|| not_a_param(layouts, &tag, *function, path))?;
                 wire::write_u32(def.id, &mut self.out);
                 self.body(def, entries, path)?;
             }
@@ -989,4 +1021,23 @@ fn check_len(len: usize, path: &Path<'_>) -> Result<(), rt::Error> {
     } else {
         Ok(())
     }
+}
+
+/// `tag` where a `!X` (`function`) or `X` field wants a definition of the other
+/// kind, or one the schema does not define: what was expected and what it is.
+fn not_a_param(layouts: &Layouts, tag: &str, function: bool, path: &Path<'_>) -> rt::Error {
+    let expected = if function {
+        "a function's request (`!X`)"
+    } else {
+        "a boxed value (`X`)"
+    };
+    let found = match (layouts.constructor(tag), layouts.function(tag)) {
+        (Some(def), _) => format!("a constructor of type {}", def.type_name),
+        (None, Some(_)) => "a function".to_owned(),
+        (None, None) => "not defined in the schema".to_owned(),
+    };
+    rt::Error::new(
+        path,
+        format!("expected {expected}, found `{tag}`, which is {found}"),
+    )
 }

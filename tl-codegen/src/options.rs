@@ -2,6 +2,7 @@
 //! on its own before any schema is read.
 
 use crate::docs::Docs;
+use crate::model::naming::{KEYWORDS, NOT_RAW};
 use proc_macro2::TokenStream;
 use std::fmt;
 use std::str::FromStr as _;
@@ -23,16 +24,30 @@ use std::sync::Arc;
 pub struct Options {
     /// The path generated code uses for the runtime crate. Default `::tl_runtime`;
     /// change it when the runtime is re-exported (`crate::tl_runtime`,
-    /// `::my_client::runtime`).
+    /// `::my_client::runtime`, or `crate` when the crate root re-exports it all
+    /// with `pub use tl_runtime::*;`).
+    ///
+    /// Generated code writes it in modules at several depths, so it is a path
+    /// from the crate root (`crate::...`) or from a crate (`name::...`,
+    /// `::name::...`); one relative to where it is written (`self::...`,
+    /// `super::...`, `Self`) is an invalid option, and so is a keyword segment
+    /// unless written raw (`crate::r#type`).
     pub runtime_path: String,
     /// Extra derives for the generated structs and enums, after `Debug, Clone,
-    /// PartialEq` (e.g. `"Eq"`, `"::serde::Serialize"`). Each is a Rust path; prefer
-    /// absolute paths (`::serde::Serialize`), since a TL namespace module of the same
-    /// name as a crate would otherwise shadow it. `Eq` and `Hash` (by any path
-    /// ending in that name) are derived only for the items whose every field
-    /// allows it: not where a `double` (`f64`) is inside, directly or through
-    /// other types. `Default` needs no option: it is derived for every struct
-    /// whose fields all have a natural default (so listing it changes nothing).
+    /// PartialEq` (e.g. `"Eq"`, `"::serde::Serialize"`). Each is a Rust path, with
+    /// the rules of [`runtime_path`](Self::runtime_path) (but `crate` alone is not
+    /// a derive); prefer absolute paths (`::serde::Serialize`), since a TL
+    /// namespace module of the same name as a crate would otherwise shadow it.
+    /// `Eq` and `Hash` (by any path ending in that name) are derived only for the
+    /// items whose every field allows it: not where a `double` (`f64`) is inside,
+    /// directly or through other types.
+    ///
+    /// The generator derives `Debug`, `Clone` and `PartialEq` itself, and
+    /// `Default` for every struct whose fields all have a natural default, so
+    /// listing one of these changes nothing: it is dropped, whether written as a
+    /// name or as a path of `std` or `core` (`std::fmt::Debug`,
+    /// `::core::clone::Clone`). A derive listed twice (`Eq` and `::core::cmp::Eq`,
+    /// `serde::Serialize` and `::serde::Serialize`) is kept once.
     pub extra_derives: Vec<String>,
     /// Also generate `pub mod arbitrary`: an implementation of the runtime's
     /// `tl_runtime::arbitrary::Arbitrary` for every generated type (random values
@@ -160,7 +175,9 @@ impl Options {
     ///
     /// # Errors
     /// The first option that is not valid: a runtime path or derive that is not a
-    /// Rust path, or formatting asked for without the `format` feature.
+    /// path generated code can use (see [`runtime_path`](Self::runtime_path)),
+    /// an empty name to keep, or formatting asked for without the `format`
+    /// feature.
     pub fn validate(&self) -> Result<(), OptionError> {
         self.parse().map(|_| ())
     }
@@ -175,23 +192,27 @@ impl Options {
                     .to_owned(),
             });
         }
-        let runtime = rust_path(&self.runtime_path).map_err(|why| OptionError {
-            option: "runtime_path",
-            message: format!("`{}` is not a Rust path: {why}", self.runtime_path),
-        })?;
-        let derives = self
-            .extra_derives
-            .iter()
-            // The model derives `Default` wherever every field has one.
-            .filter(|text| last_segment(text) != "Default")
-            .map(|text| {
-                let tokens = rust_path(text).map_err(|why| OptionError {
-                    option: "derive",
-                    message: format!("`{text}` is not a Rust path: {why}"),
-                })?;
-                Ok((tokens, matches!(last_segment(text), "Eq" | "Hash")))
-            })
-            .collect::<Result<_, _>>()?;
+        let runtime =
+            option_path(&self.runtime_path, PathUse::Runtime).map_err(|message| OptionError {
+                option: "runtime_path",
+                message,
+            })?;
+        let mut derives = Vec::new();
+        let mut seen = Vec::new();
+        for text in &self.extra_derives {
+            let tokens = option_path(text, PathUse::Derive).map_err(|message| OptionError {
+                option: "derive",
+                message,
+            })?;
+            let name = derive_name(text);
+            // Derived by the model already, or listed before: twice is E0119.
+            if ALWAYS_DERIVED.contains(&name.as_str()) || seen.contains(&name) {
+                continue;
+            }
+            let needs_eq = matches!(name.rsplit("::").next(), Some("Eq" | "Hash"));
+            derives.push((tokens, needs_eq));
+            seen.push(name);
+        }
         for name in &self.keep {
             if name.trim().is_empty() {
                 return Err(OptionError {
@@ -205,34 +226,112 @@ impl Options {
     }
 }
 
-/// The last segment of a path's text (`Hash` of `::std::hash::Hash`).
-fn last_segment(text: &str) -> &str {
-    text.rsplit("::").next().unwrap_or(text).trim()
+/// What the generator derives on its own: `Debug`, `Clone` and `PartialEq`
+/// everywhere, `Default` where every field has one.
+const ALWAYS_DERIVED: &[&str] = &["Debug", "Clone", "PartialEq", "Default"];
+
+/// The traits the standard library derives, which `std::...` and `core::...`
+/// paths name under any module (`std::fmt::Debug`, `core::prelude::v1::Debug`).
+const STD_DERIVES: &[&str] = &[
+    "Clone",
+    "Copy",
+    "Debug",
+    "Default",
+    "Eq",
+    "Hash",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+];
+
+/// A derive's path as one name for comparing derives: without a leading `::`
+/// or `r#`, and a standard trait by its name alone (`::core::cmp::Eq` is `Eq`).
+fn derive_name(text: &str) -> String {
+    let text = text.trim();
+    let segments: Vec<&str> = text
+        .strip_prefix("::")
+        .unwrap_or(text)
+        .split("::")
+        .map(|s| s.strip_prefix("r#").unwrap_or(s))
+        .collect();
+    match (segments.first(), segments.last()) {
+        (Some(&("std" | "core")), Some(last)) if STD_DERIVES.contains(last) => (*last).to_owned(),
+        _ => segments.join("::"),
+    }
 }
 
-/// Parses a Rust path (`::a::b`, `crate::x`, `Eq`) into tokens, or says why it
-/// is not one.
-fn rust_path(text: &str) -> Result<TokenStream, String> {
-    let text = text.trim();
-    let body = text.strip_prefix("::").unwrap_or(text);
+/// What an option's path names, which decides what it may be.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PathUse {
+    /// The runtime crate: a module, so `crate` alone is one (a crate root that
+    /// re-exports the runtime with `pub use tl_runtime::*;`).
+    Runtime,
+    /// A derive macro.
+    Derive,
+}
+
+/// Parses the text of a path that generated code names from every one of its
+/// modules (`::a::b`, `crate::x`, `Eq`, `r#type::X`) into tokens, or says why it
+/// cannot be one, as a sentence that quotes it.
+///
+/// Each segment is an identifier (ASCII) or a raw identifier; a keyword is one
+/// only when raw. `crate` may only begin the path. `self`, `super` and `Self`
+/// may not appear at all: they make the path relative to where it is written,
+/// and generated code writes it in modules at several depths.
+fn option_path(text: &str, used: PathUse) -> Result<TokenStream, String> {
+    let not_a_path = |why: String| format!("`{text}` is not a Rust path: {why}");
+    let trimmed = text.trim();
+    let absolute = trimmed.starts_with("::");
+    let body = trimmed.strip_prefix("::").unwrap_or(trimmed);
     if body.is_empty() {
-        return Err("it is empty".to_owned());
+        return Err(not_a_path("it is empty".to_owned()));
     }
     for (position, segment) in body.split("::").enumerate() {
-        let ident = segment.strip_prefix("r#").unwrap_or(segment);
+        let (raw, ident) = match segment.strip_prefix("r#") {
+            Some(ident) => (true, ident),
+            None => (false, segment),
+        };
         let mut chars = ident.chars();
         let starts_well = chars
             .next()
             .is_some_and(|c| c == '_' || c.is_ascii_alphabetic());
         if !starts_well || !chars.all(|c| c == '_' || c.is_ascii_alphanumeric()) || ident == "_" {
-            return Err(format!("`{segment}` is not an identifier"));
+            return Err(not_a_path(format!("`{segment}` is not an identifier")));
         }
-        let path_keyword = matches!(segment, "crate" | "self" | "super" | "Self");
-        if path_keyword && (position > 0 && segment != "super" || text.starts_with("::")) {
-            return Err(format!("`{segment}` cannot appear there"));
+        if raw {
+            if NOT_RAW.contains(&ident) {
+                return Err(not_a_path(format!("`{ident}` cannot be a raw identifier")));
+            }
+            continue;
+        }
+        match ident {
+            "crate" | "self" | "super" | "Self" if position > 0 || absolute => {
+                return Err(not_a_path(format!(
+                    "`{ident}` can only begin a path, with no `::` before it"
+                )));
+            }
+            "crate" => {}
+            "self" | "super" | "Self" => {
+                return Err(format!(
+                    "`{text}` is relative to where it is written (`{ident}`), and generated \
+                     code writes it in modules at several depths: give a path from the crate \
+                     root (`crate::...`) or from a crate (`name::...`, `::name::...`)"
+                ));
+            }
+            keyword if KEYWORDS.contains(&keyword) => {
+                return Err(not_a_path(format!(
+                    "`{ident}` is a keyword (write `r#{ident}` for an identifier of that name)"
+                )));
+            }
+            _ => {}
         }
     }
-    TokenStream::from_str(text).map_err(|e| e.to_string())
+    if used == PathUse::Derive && body == "crate" {
+        return Err(format!(
+            "`{text}` is the crate itself, not a derive macro: name the derive (`crate::Name`)"
+        ));
+    }
+    TokenStream::from_str(trimmed).map_err(|e| not_a_path(e.to_string()))
 }
 
 #[cfg(test)]
@@ -243,13 +342,16 @@ mod tests {
     fn paths() {
         for ok in [
             "::tl_runtime",
+            "tl_runtime",
             "crate::rt",
+            "crate",
             "Eq",
             "serde::Serialize",
-            "super::super::x",
             "r#type::X",
+            "crate::r#async::rt",
+            " ::a::b ",
         ] {
-            assert!(rust_path(ok).is_ok(), "{ok}");
+            assert!(option_path(ok, PathUse::Runtime).is_ok(), "{ok}");
         }
         for bad in [
             "",
@@ -262,21 +364,67 @@ mod tests {
             "::crate",
             "a::crate",
             "_",
+            "r#_",
+            "r#crate",
+            "crate::type",
+            "type",
+            "dyn",
+            "gen",
+            "self",
+            "super",
+            "Self",
+            "self::rt",
+            "super::super::x",
+            "crate::self",
         ] {
-            assert!(rust_path(bad).is_err(), "{bad}");
+            assert!(option_path(bad, PathUse::Runtime).is_err(), "{bad}");
         }
+        assert!(option_path("crate", PathUse::Derive).is_err());
+        assert!(option_path("crate::MyDerive", PathUse::Derive).is_ok());
     }
 
     #[test]
-    fn default_is_never_an_extra_derive() {
+    fn derives_are_compared_by_name() {
+        assert_eq!(derive_name("::core::fmt::Debug"), "Debug");
+        assert_eq!(derive_name("std::prelude::v1::r#Eq"), "Eq");
+        assert_eq!(derive_name("::serde::Serialize"), "serde::Serialize");
+        assert_eq!(derive_name("my::Debug"), "my::Debug");
+    }
+
+    #[test]
+    fn built_in_and_repeated_derives_are_dropped() {
         let options = Options {
-            extra_derives: vec!["Default".to_owned(), "::core::default::Default".to_owned()],
+            extra_derives: [
+                "Default",
+                "::core::default::Default",
+                "Debug",
+                "std::fmt::Debug",
+                "core::clone::Clone",
+                "::std::cmp::PartialEq",
+                "Eq",
+                "::core::cmp::Eq",
+                "serde::Serialize",
+                "::serde::Serialize",
+                "r#Hash",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
             ..Options::default()
         };
-        assert!(
-            options
-                .parse()
-                .is_ok_and(|parsed| parsed.derives.is_empty())
+        let derives = options.parse().map(|parsed| {
+            parsed
+                .derives
+                .iter()
+                .map(|(tokens, needs_eq)| (tokens.to_string(), *needs_eq))
+                .collect::<Vec<_>>()
+        });
+        assert_eq!(
+            derives,
+            Ok(vec![
+                ("Eq".to_owned(), true),
+                ("serde :: Serialize".to_owned(), false),
+                ("r#Hash".to_owned(), true),
+            ])
         );
     }
 

@@ -239,6 +239,111 @@ fn invalid_options_name_the_option_before_any_schema_is_read() {
     );
 }
 
+/// Paths generated code could not use: keywords, paths relative to where they
+/// are written, `crate` as a derive. Each used to give an internal error or code
+/// that does not compile; now the option is refused before any schema is read.
+#[test]
+fn options_that_would_not_compile_are_refused() {
+    let keyword = |value: &str, keyword: &str| {
+        format!(
+            "`{value}` is not a Rust path: `{keyword}` is a keyword (write `r#{keyword}` for an \
+             identifier of that name)"
+        )
+    };
+    let relative = |value: &str, keyword: &str| {
+        format!(
+            "`{value}` is relative to where it is written (`{keyword}`), and generated code \
+             writes it in modules at several depths: give a path from the crate root \
+             (`crate::...`) or from a crate (`name::...`, `::name::...`)"
+        )
+    };
+    let cases = [
+        (
+            "runtime_path",
+            "crate::type",
+            keyword("crate::type", "type"),
+        ),
+        ("runtime_path", "dyn", keyword("dyn", "dyn")),
+        (
+            "runtime_path",
+            "::rt::yield",
+            keyword("::rt::yield", "yield"),
+        ),
+        ("runtime_path", "self", relative("self", "self")),
+        ("runtime_path", "self::rt", relative("self::rt", "self")),
+        ("runtime_path", "Self", relative("Self", "Self")),
+        ("runtime_path", "super", relative("super", "super")),
+        (
+            "runtime_path",
+            "rt::crate",
+            "`rt::crate` is not a Rust path: `crate` can only begin a path, with no `::` before it"
+                .to_owned(),
+        ),
+        (
+            "runtime_path",
+            "crate::r#crate",
+            "`crate::r#crate` is not a Rust path: `crate` cannot be a raw identifier".to_owned(),
+        ),
+        ("derive", "type", keyword("type", "type")),
+        ("derive", "async", keyword("async", "async")),
+        ("derive", "self", relative("self", "self")),
+        (
+            "derive",
+            "crate",
+            "`crate` is the crate itself, not a derive macro: name the derive (`crate::Name`)"
+                .to_owned(),
+        ),
+    ];
+    for (option, value, message) in cases {
+        let builder = Builder::new().schema("/nonexistent/x.tl");
+        let builder = match option {
+            "runtime_path" => builder.runtime_path(value),
+            _ => builder.derive(value),
+        };
+        let error = builder.generate().err();
+        let Some(BuildError::InvalidOption(invalid)) = &error else {
+            panic!("{option} {value}: expected an invalid option, got {error:?}");
+        };
+        assert_eq!(
+            (invalid.option, invalid.message.as_str()),
+            (option, message.as_str()),
+            "{option} {value}"
+        );
+    }
+}
+
+/// Options generated code can use reach it as given (and with the `format`
+/// feature, formatting parses the code, so it is Rust); built-in derives and
+/// repeats are dropped.
+#[test]
+fn valid_paths_reach_the_code_and_built_in_derives_are_dropped() {
+    let generated = Builder::new()
+        .schema_text("t.tl", "a#1 x:int = A;\n")
+        .runtime_path("crate::r#async::rt")
+        .derive("Debug")
+        .derive("::core::clone::Clone")
+        .derive("std::cmp::PartialEq")
+        .derive("serde::Serialize")
+        .derive("::serde::Serialize")
+        .derive("r#Foo")
+        .format(cfg!(feature = "format"))
+        .cargo_directives(false)
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let code = generated.code();
+    assert!(
+        holds(
+            code,
+            "#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, r#Foo)] pub struct A {"
+        ),
+        "{code}"
+    );
+    assert!(
+        holds(code, "impl crate::r#async::rt::Identifiable for A {"),
+        "{code}"
+    );
+}
+
 /// Without the `format` feature, asking for formatting is an invalid option.
 #[cfg(not(feature = "format"))]
 #[test]

@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Keywords of every Rust edition up to 2024, strict and reserved. Each can be
 /// written as a raw identifier except those in [`NOT_RAW`].
-const KEYWORDS: &[&str] = &[
+pub(crate) const KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
     "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
     "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
@@ -34,7 +34,7 @@ const KEYWORDS: &[&str] = &[
 ];
 
 /// Keywords that `r#` cannot escape.
-const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+pub(crate) const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 
 /// Primitive type names; a module with one of these names would shadow the type in
 /// the module that contains it.

@@ -407,6 +407,15 @@ fn hex_is_hex_digits_only() {
         Some("at the top level: expected 8 hex digits (4 bytes), found \"+f+f+f+f\"")
     );
     assert!(read_string::<Fixed<4>>("-f0f0f0f").is_err());
+    // An error shows at most 64 characters of a string.
+    let long = "é".repeat(100);
+    assert_eq!(
+        read_string::<Fixed<4>>(&long).err(),
+        Some(format!(
+            "at the top level: expected 8 hex digits (4 bytes), found \"{}…\"",
+            "é".repeat(64)
+        ))
+    );
     assert_eq!(
         read_string::<Double>("0x7ff0000000000000").map(f64::to_bits),
         Ok(0x7ff0_0000_0000_0000)

@@ -236,13 +236,11 @@ impl fmt::Display for Json {
             Json::Bool(b) => write!(f, "{b}"),
             Json::Number(n) => write!(f, "{n}"),
             Json::String(s) => {
-                let cut = s.char_indices().nth(SHOWN_CHARS).map(|(at, _)| at);
-                let shown = cut.and_then(|at| s.get(..at)).unwrap_or(s);
-                let quoted = Value::String(shown.to_owned()).to_string();
-                match cut {
-                    Some(_) => write!(f, "{}…\"", quoted.trim_end_matches('"')),
-                    None => f.write_str(&quoted),
-                }
+                let shown = match s.char_indices().nth(SHOWN_CHARS) {
+                    Some((at, _)) => format!("{}…", s.get(..at).unwrap_or_default()),
+                    None => s.to_string(),
+                };
+                write!(f, "{}", Value::String(shown))
             }
             Json::Array(items) => write!(f, "an array of {} items", items.len()),
             Json::Object(object) => write!(f, "an object of {} keys", object.len()),

@@ -49,7 +49,9 @@ fuzz_target!(|data: &[u8]| {
         Err(e) => panic!("the decoded JSON does not encode: {e}"),
     }
     assert_eq!(
-        dynamic.decode_to_string(target, &bytes, Style::Indented).ok(),
+        dynamic
+            .decode_to_string(target, &bytes, Style::Indented)
+            .ok(),
         Some(text),
         "decoding is not deterministic"
     );

@@ -253,6 +253,8 @@ fn a_value_nested_10000_deep_is_refused_on_a_small_stack() {
 
 #[test]
 fn a_tree_takes_at_most_24_bytes_per_byte_of_text() {
+    // What the bound rests on (on 64-bit targets).
+    assert_eq!(std::mem::size_of::<Json>(), 24);
     // The worst case: one-digit numbers, 2 bytes of text for a 24-byte value,
     // in an array that doubles its room as it grows.
     let numbers = format!("[{}0]", "0,".repeat(99_999));

@@ -29,7 +29,9 @@ use crate::Limits;
 pub const MAX_DEPTH: usize = 127;
 
 /// A JSON value read with [`Json::read`] or [`Json::from_value`]: nesting
-/// bounded, no key twice in an object (see the [module](self) docs).
+/// bounded, no key twice in an object, and compact: a value is 24 bytes,
+/// strings and arrays take their exact length, an object is an array of
+/// entries (see [the limits](crate::json#limits)).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Json {
     /// `null`.

@@ -51,6 +51,7 @@
 //! ```
 
 use crate::json::{Codec, Definition, Entry, Layouts, Presence, WireField};
+use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
 use std::io::Write as _;
 use tl_parser::Kind;
@@ -287,6 +288,7 @@ impl<'a> Dynamic<'a> {
             scratch: Vec::new(),
             keys: Vec::new(),
             weightless: bytes.len(),
+            min_lens: BTreeMap::new(),
         };
         match target {
             Target::Value(codec) => d.value(codec)?,
@@ -483,6 +485,8 @@ struct Decoder<'a, 'b> {
     keys: Vec<(usize, usize, usize)>,
     /// How many more values that take no bytes may be decoded.
     weightless: usize,
+    /// The fewest bytes of each bare constructor worked out so far.
+    min_lens: BTreeMap<&'a str, usize>,
 }
 
 /// Writes `value` with the runtime codec `C`, as the generated code writes it.
@@ -673,6 +677,46 @@ impl<'a, 'b> Decoder<'a, 'b> {
         }
     }
 
+    /// The fewest bytes a value of `codec` takes (bounds vector counts), each
+    /// bare constructor's worked out once: schemas are input too, and bare
+    /// types of many bare fields each would take exponential time otherwise.
+    fn min_len(&mut self, codec: &'a Codec, depth: usize) -> usize {
+        match codec {
+            Codec::Long | Codec::Int53 | Codec::Double => 8,
+            Codec::Fixed(n) => *n,
+            Codec::Vector { boxed: true, .. } => 8,
+            Codec::Bare(name) => {
+                if let Some(&len) = self.min_lens.get(name.as_str()) {
+                    return len;
+                }
+                // A bare type inside itself (it is marked as taking nothing
+                // while it is worked out), or nested deeper than this, counts
+                // as nothing: the bound only loosens.
+                if depth > 64 {
+                    return 0;
+                }
+                let Some(def) = self.dynamic.layouts.constructor(name) else {
+                    return 0;
+                };
+                self.min_lens.insert(name, 0);
+                let mut len = 0_usize;
+                for field in &def.wire {
+                    len = len.saturating_add(match field {
+                        WireField::Value {
+                            codec,
+                            condition: None,
+                        } => self.min_len(codec, depth + 1),
+                        WireField::Value { .. } | WireField::Nothing => 0,
+                        _ => 4,
+                    });
+                }
+                self.min_lens.insert(name, len);
+                len
+            }
+            _ => 4,
+        }
+    }
+
     /// A vector: one level of nesting, as in the generated decoder.
     fn vector(&mut self, boxed: bool, item: &'a Codec) -> Result<(), DecodeFailure> {
         if boxed {
@@ -686,7 +730,7 @@ impl<'a, 'b> Decoder<'a, 'b> {
 
     fn items(&mut self, item: &'a Codec) -> Result<(), DecodeFailure> {
         let offset = self.reader.position();
-        let min = min_len(self.dynamic.layouts, item, 0);
+        let min = self.min_len(item, 0);
         let count = self.read(|r| r.read_count(min))?;
         if min == 0 {
             self.weightless = self.weightless.checked_sub(count).ok_or_else(|| {
@@ -963,35 +1007,6 @@ impl<'a, 'b> Decoder<'a, 'b> {
             )
         })?;
         self.read(|r| RawObject::read_with_len(r, len))
-    }
-}
-
-/// The fewest bytes a value of `codec` takes (bounds vector counts).
-fn min_len(layouts: &Layouts, codec: &Codec, depth: usize) -> usize {
-    match codec {
-        Codec::Long | Codec::Int53 | Codec::Double => 8,
-        Codec::Fixed(n) => *n,
-        Codec::Vector { boxed: true, .. } => 8,
-        Codec::Bare(name) => {
-            // A bare type inside itself counts as nothing: the bound only loosens.
-            if depth > 8 {
-                return 0;
-            }
-            layouts.constructor(name).map_or(0, |def| {
-                def.wire
-                    .iter()
-                    .map(|w| match w {
-                        WireField::Value {
-                            codec,
-                            condition: None,
-                        } => min_len(layouts, codec, depth + 1),
-                        WireField::Value { .. } | WireField::Nothing => 0,
-                        _ => 4,
-                    })
-                    .sum()
-            })
-        }
-        _ => 4,
     }
 }
 

@@ -458,6 +458,32 @@ fn values_that_take_no_bytes_count_as_one() {
     assert!(bytes_peak < 4 * 26 * 3996, "{bytes_peak}");
 }
 
+#[test]
+fn a_schema_of_bare_types_within_bare_types_is_read_once() {
+    // b1 holds 16 b0, b2 16 b1, ... b9 16 b8: 16^9 paths from b9 to b0, each
+    // followed once before the fewest bytes of each constructor were kept.
+    let mut schema = String::from("b0#10000000 x:int = B0;\n");
+    for i in 1..10 {
+        let fields: Vec<String> = (0..16).map(|j| format!("f{j}:%B{}", i - 1)).collect();
+        schema.push_str(&format!(
+            "b{i}#{:08x} {} = B{i};\n",
+            0x1000_0000 + i,
+            fields.join(" ")
+        ));
+    }
+    let (_, checked) = tl_parser::check_str("fanout.tl", &schema);
+    assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
+    let layouts = Layouts::of(&checked.schema).unwrap_or_else(|e| panic!("{e}"));
+    let dynamic = Dynamic::new(&layouts);
+    let target = target(&layouts, "vector<%B9>");
+    assert_eq!(dynamic.decode(&target, &words(&[0])), Ok(json!([])));
+    // b9 takes 4 * 16^9 bytes: a count of 1 needs them.
+    assert_eq!(
+        dynamic.decode(&target, &words(&[1])).map_err(|e| e.to_string()),
+        Err("vector count 1 at byte 0 needs at least 274877906944 bytes per item but only 0 bytes remain".to_owned())
+    );
+}
+
 // ------------------------------------------------------------------ output styles
 
 #[test]

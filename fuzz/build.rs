@@ -2,7 +2,9 @@
 //! generated `api` (api-layer230.tl) and `mtproto` (mtproto.tl) modules of
 //! `tlgen-full-schema-tests`: each boxed type (its enum, or `bool` for `Bool`)
 //! and each function (generic ones with a concrete query), sorted by name so that
-//! a selector in the fuzz input always means the same type.
+//! a selector in the fuzz input always means the same type. Copies
+//! api-layer230.tl to `$OUT_DIR` too, for the `json_encode` target, which reads
+//! it at run time.
 //!
 //! The schemas are read from `$TL_SCHEMA_DIR`, else `../shared/schema` beside the
 //! repository (`tlgen_test_support`), and generated with tl-codegen's `Builder`
@@ -22,6 +24,11 @@ fn main() -> Result<(), BuildError> {
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or(BuildError::NoOutDir)?);
     // When a schema is missing, the Builder's error names it.
     let schema_dir = build::schema_dir_rerun_if_changed(&[API, MTPROTO]);
+    let api_copy = out_dir.join(API);
+    std::fs::copy(schema_dir.join(API), &api_copy).map_err(|source| BuildError::Io {
+        path: api_copy,
+        source,
+    })?;
     // Label -> Rust type, sorted by label.
     let mut table: BTreeMap<String, String> = BTreeMap::new();
     for (module, file) in MODULES {

@@ -11,13 +11,14 @@
 # fuzz/corpus/TARGET, not committed),
 # and exits non-zero as soon as a target finds a crash (libFuzzer writes the input
 # to fuzz/artifacts/TARGET/; turn it into a regression test with its exact bytes).
-# The decode target reads the schemas from $TL_SCHEMA_DIR, else ../../shared/schema.
+# The decode and json_encode targets read the schemas from $TL_SCHEMA_DIR, else
+# ../../shared/schema (at build time).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 seconds="${FUZZ_SECONDS:-30}"
 corpus="${FUZZ_CORPUS_DIR:-corpus}"
-targets=(parse_check decode docs)
+targets=(parse_check decode json_encode docs)
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
     echo "== installing cargo-fuzz"
@@ -40,12 +41,23 @@ grep -ohE '^[A-Za-z_.0-9]+#[0-9a-f]{1,8}' "$schema_dir/api-layer230.tl" "$schema
             $((v & 255)) $(((v >> 8) & 255)) $(((v >> 16) & 255)) $(((v >> 24) & 255))
     done >"$dict"
 
+# For the json_encode target: every constructor, function and field name of
+# api-layer230 as a JSON string, so that inputs name real definitions sooner.
+names="$(mktemp)"
+trap 'rm -f "$dict" "$names"' EXIT
+{
+    grep -ohE '^[A-Za-z_.0-9]+#' "$schema_dir/api-layer230.tl" | tr -d '#'
+    grep -ohE ' [a-z_0-9]+:' "$schema_dir/api-layer230.tl" | tr -d ' :'
+} | sort -u | sed 's/.*/"\"&\""/' >"$names"
+
 for target in "${targets[@]}"; do
     echo "== fuzz $target for ${seconds}s"
     mkdir -p "$corpus/$target" "seeds/$target"
     extra=()
     if [ "$target" = decode ]; then
         extra=(-dict="$dict")
+    elif [ "$target" = json_encode ]; then
+        extra=(-dict="$names")
     fi
     cargo fuzz run -s none "$target" "$corpus/$target" "seeds/$target" -- \
         -max_total_time="$seconds" -print_final_stats=1 "${extra[@]}"

@@ -218,7 +218,8 @@ pub struct DecodeArgs {
     /// `decode`: print an indented tree with TL names and ids instead of JSON.
     #[arg(long)]
     pub pretty: bool,
-    /// The deepest nesting of objects accepted (default 64, as `tl-runtime`).
+    /// The deepest nesting of objects and vectors accepted, each one level (default 64,
+    /// as `tl-runtime`; at most 127, the deepest JSON that reads back).
     #[arg(long, value_name = "N", default_value_t = tl_runtime::Limits::DEFAULT_MAX_DEPTH)]
     pub max_depth: usize,
 }

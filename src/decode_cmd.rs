@@ -7,9 +7,8 @@ use crate::output;
 use crate::render::print_diagnostics;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
-use tl_codegen::dynamic::{Dynamic, Target};
+use tl_codegen::dynamic::{Dynamic, Style, Target};
 use tl_codegen::json::Layouts;
-use tl_runtime::json::serde_json;
 
 /// The schemas, each read and checked on its own, with their file names.
 struct Loaded {
@@ -34,6 +33,15 @@ fn load(paths: &[PathBuf]) -> Result<Loaded, Failure> {
 /// The schema that defines the target, the target, and a decoder that names
 /// ids from the other schemas.
 fn target<'a>(loaded: &'a Loaded, args: &DecodeArgs) -> Result<(Dynamic<'a>, Target), Failure> {
+    // What `decode` prints deeper than this, `encode` (serde_json's parser)
+    // could not read back.
+    if args.max_depth > tl_runtime::json::MAX_DEPTH {
+        return Err(Failure::Usage(format!(
+            "--max-depth {}: at most {}, the deepest JSON that reads back",
+            args.max_depth,
+            tl_runtime::json::MAX_DEPTH
+        )));
+    }
     let mut first_error = None;
     for (index, (_, layouts)) in loaded.schemas.iter().enumerate() {
         let target = match (&args.function, &args.ty) {
@@ -98,15 +106,15 @@ fn unhex(text: &[u8]) -> Result<Vec<u8>, String> {
     if digits.len() % 2 != 0 {
         return Err(format!("odd number of hex digits ({})", digits.len()));
     }
-    digits
-        .chunks_exact(2)
-        .enumerate()
-        .map(|(i, pair)| {
-            std::str::from_utf8(pair)
-                .ok()
-                .and_then(|p| u8::from_str_radix(p, 16).ok())
-                .ok_or_else(|| format!("not hex at digit {}", 2 * i))
-        })
+    // Digit by digit: `u8::from_str_radix` would take "+f" as a number.
+    let value = |i: usize| {
+        let digit = digits.get(i).copied().unwrap_or_default();
+        char::from(digit)
+            .to_digit(16)
+            .ok_or_else(|| format!("not hex at digit {i}: {:?}", char::from(digit)))
+    };
+    (0..digits.len() / 2)
+        .map(|i| Ok((value(2 * i)? << 4 | value(2 * i + 1)?) as u8))
         .collect()
 }
 
@@ -119,15 +127,13 @@ pub fn decode(args: &DecodeArgs) -> Result<(), Failure> {
     if args.hex {
         bytes = unhex(&bytes).map_err(|e| Failure::Usage(format!("`{}`: {e}", input.display())))?;
     }
-    match dynamic.decode(&target, &bytes) {
-        Ok(value) => {
-            let text = if args.pretty {
-                dynamic.pretty(&value)
-            } else {
-                dynamic.to_json(&value, true)
-            };
-            output::print(&format!("{text}\n"))
-        }
+    let style = if args.pretty {
+        Style::Tree
+    } else {
+        Style::Indented
+    };
+    match dynamic.decode_to_string(&target, &bytes, style) {
+        Ok(text) => output::print(&format!("{text}\n")),
         Err(e) => {
             stderr_line!(
                 "error: `{}` is not a value of the type: {e}",
@@ -144,14 +150,23 @@ pub fn encode(args: &DecodeArgs) -> Result<(), Failure> {
     let loaded = load(schemas)?;
     let (dynamic, target) = target(&loaded, args)?;
     let text = read_input(input)?;
-    let json: serde_json::Value = match serde_json::from_slice(&text) {
+    let json = match dynamic.read_json(&text) {
         Ok(json) => json,
+        Err(e) if e.is_data() => {
+            // Nesting past the limit, or a key given twice.
+            stderr_line!(
+                "error: `{}` is not a value of the type: {e}",
+                input.display()
+            );
+            return Err(Failure::BadInput);
+        }
         Err(e) => {
             stderr_line!("error: `{}` is not JSON: {e}", input.display());
             return Err(Failure::BadInput);
         }
     };
-    match dynamic.encode(&target, &json) {
+    drop(text);
+    match dynamic.encode_json(&target, json) {
         Ok(bytes) if args.hex => {
             let mut hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
             hex.push('\n');

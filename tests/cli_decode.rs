@@ -282,3 +282,192 @@ fn errors_about_functions_say_what_was_expected() {
         "error: `NearestDc` is a type, not a function: use --type NearestDc\n",
     );
 }
+
+// ------------------------------------------------------------------ hostile input (issue 23)
+
+/// `depth` levels of api-layer230's RichText: `depth - 1` textBold#6724abc4
+/// around a textEmpty#dc3d824f.
+fn bolds(depth: usize) -> Vec<u8> {
+    let mut ids = vec![0x6724_abc4_u32; depth - 1];
+    ids.push(0xdc3d_824f);
+    ids.iter().flat_map(|id| id.to_le_bytes()).collect()
+}
+
+#[test]
+fn hex_input_is_hex_digits_only() {
+    let Some(dir) = schemas(&[API]) else { return };
+    let api = dir.join(API);
+    let api = api.to_string_lossy();
+    // `u8::from_str_radix` reads "+f" as 15: this was 252645135.
+    let out = tlgen(
+        &["decode", &api, "--type", "int", "--hex", "-"],
+        b"+f+f+f+f",
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stdout));
+    assert_eq!(text(&out.stderr), "error: `-`: not hex at digit 0: '+'\n");
+    let out = tlgen(
+        &["decode", &api, "--type", "int", "--hex", "-"],
+        b"0f 00 00 00\n",
+    );
+    assert_eq!(text(&out.stdout), "15\n");
+    // int128 in JSON: hex digits only.
+    let out = tlgen(
+        &["encode", &api, "--type", "int128", "-"],
+        br#""+f+f+f+f+f+f+f+f+f+f+f+f+f+f+f+f""#,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "error: `-` is not a value of the type: at the top level: expected 32 hex digits (16 bytes), found \"+f+f+f+f+f+f+f+f+f+f+f+f+f+f+f+f\"\n"
+    );
+}
+
+#[test]
+fn one_depth_limit_both_ways() {
+    let Some(dir) = schemas(&[API]) else { return };
+    let api = dir.join(API);
+    let api = api.to_string_lossy();
+    let work = temp_dir("decode-depth");
+    // A limit deeper than JSON reads back is a usage error (this overflowed the
+    // stack on 8,000 levels of textBold).
+    for command in ["decode", "encode"] {
+        let out = tlgen(
+            &[
+                command,
+                &api,
+                "--type",
+                "RichText",
+                "--max-depth",
+                "1000000",
+                "-",
+            ],
+            &bolds(8000),
+        );
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        assert_eq!(
+            text(&out.stderr),
+            "error: --max-depth 1000000: at most 127, the deepest JSON that reads back\n"
+        );
+    }
+    // At every depth decode accepts, encode reads its output back.
+    for (depth, limit) in [(64, None), (127, Some("127"))] {
+        let mut args = vec!["--type", "RichText"];
+        if let Some(limit) = limit {
+            args.extend(["--max-depth", limit]);
+        }
+        let mut decode = vec!["decode", &*api];
+        decode.extend(&args);
+        decode.push("-");
+        let out = tlgen(&decode, &bolds(depth));
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let json = work.join(format!("bolds{depth}.json"));
+        std::fs::write(&json, &out.stdout).unwrap_or_else(|e| panic!("{e}"));
+        let json = json.to_string_lossy();
+        let mut encode = vec!["encode", &*api];
+        encode.extend(&args);
+        encode.push(&json);
+        let out = tlgen(&encode, b"");
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert_eq!(out.stdout, bolds(depth), "depth {depth}");
+    }
+    // One level more than the default (64) is refused both ways: the 65th body
+    // starts at byte 64 * 4 + 4; its object after 64 prefixes of 23 characters
+    // (`{"_":"textBold","text":`).
+    let path = vec!["text"; 64].join(".");
+    let out = tlgen(&["decode", &api, "--type", "RichText", "-"], &bolds(65));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "error: `-` is not a value of the type: at `{path}`: value at byte 260 is nested deeper than the limit of 64 levels\n"
+        )
+    );
+    let json = format!(
+        "{}{{\"_\":\"textEmpty\"}}{}",
+        r#"{"_":"textBold","text":"#.repeat(64),
+        "}".repeat(64)
+    );
+    let out = tlgen(
+        &["encode", &api, "--type", "RichText", "-"],
+        json.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "error: `-` is not a value of the type: at `{path}`: nested deeper than the limit of 64 levels at line 1 column 1473\n"
+        )
+    );
+    // Vectors count: Vector<Vector<int>> [[7]] is two levels; the inner
+    // vector's count is at byte 12.
+    let nested: Vec<u8> = [0x1cb5_c415_u32, 1, 0x1cb5_c415, 1, 7]
+        .iter()
+        .flat_map(|w| w.to_le_bytes())
+        .collect();
+    let vectors = ["--type", "Vector<Vector<int>>", "--max-depth", "1", "-"];
+    let out = tlgen(&[&["decode", &*api][..], &vectors[..]].concat(), &nested);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "error: `-` is not a value of the type: at `[0]`: value at byte 12 is nested deeper than the limit of 1 levels\n"
+    );
+    let out = tlgen(&[&["encode", &*api][..], &vectors[..]].concat(), b"[[7]]");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "error: `-` is not a value of the type: at `[0]`: nested deeper than the limit of 1 levels at line 1 column 2\n"
+    );
+}
+
+#[test]
+fn encode_refuses_a_key_given_twice() {
+    let Some(dir) = schemas(&[API]) else { return };
+    let api = dir.join(API);
+    let api = api.to_string_lossy();
+    let json = br#"{"_":"nearestDc","_":"nearestDc","country":"US","this_dc":2,"nearest_dc":2}"#;
+    let out = tlgen(&["encode", &api, "--type", "NearestDc", "--hex", "-"], json);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert_eq!(
+        text(&out.stderr),
+        "error: `-` is not a value of the type: at the top level: duplicate key `_`: give each key once at line 1 column 75\n"
+    );
+}
+
+#[test]
+fn encode_derives_flags_from_the_fields() {
+    let Some(dir) = schemas(&[API]) else { return };
+    let api = dir.join(API);
+    let api = api.to_string_lossy();
+    // updateNewAuthorization#8951abef flags:# unconfirmed:flags.0?true hash:long
+    //   date:flags.0?int device:flags.0?string location:flags.0?string = Update;
+    let encode = |json: &str| {
+        tlgen(
+            &["encode", &api, "--type", "Update", "--hex", "-"],
+            json.as_bytes(),
+        )
+    };
+    // id; flags 1; hash 1; date 2; "a" and "b" (length, byte, 2 of padding).
+    let out = encode(
+        r#"{"_":"updateNewAuthorization","unconfirmed":true,"hash":1,"date":2,"device":"a","location":"b"}"#,
+    );
+    assert_eq!(
+        text(&out.stdout),
+        "efab5189010000000100000000000000020000000161000001620000\n"
+    );
+    // This wrote flags 0, losing `unconfirmed`.
+    let out = encode(r#"{"_":"updateNewAuthorization","unconfirmed":true,"hash":1}"#);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert_eq!(
+        text(&out.stderr),
+        "error: `-` is not a value of the type: at the top level: missing field `date` of `updateNewAuthorization`: `unconfirmed` is true, which sets bit 0 of `flags`, and `date` is on that bit too\n"
+    );
+    // This set the bit, which decoded back as `"unconfirmed": true`.
+    let out = encode(
+        r#"{"_":"updateNewAuthorization","unconfirmed":false,"hash":1,"date":2,"device":"a","location":"b"}"#,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert_eq!(
+        text(&out.stderr),
+        "error: `-` is not a value of the type: at `unconfirmed`: `unconfirmed` is false, but `date` is given, and both are bit 0 of `flags`: make `unconfirmed` true or leave it out\n"
+    );
+}

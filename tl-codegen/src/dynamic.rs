@@ -8,10 +8,32 @@
 //! generated code: it reads through `tl_runtime::Reader` (bounded depth,
 //! allocation checked against the remaining input, canonical encodings only,
 //! no trailing bytes), never panics, and names the byte offset and the TL path
-//! of what it could not read.
+//! of what it could not read. The encoder reads JSON as generated code does
+//! (`tl_runtime::json::Json`: keys given twice are errors; flags follow from
+//! the fields, and fields that contradict each other are errors).
+//!
+//! # Limits
+//!
+//! - **Depth**: one limit, [`Limits::max_depth`] (default 64, at most
+//!   [`MAX_DEPTH`](rt::MAX_DEPTH), 127, the deepest JSON serde_json's parser
+//!   reads back), for both directions, where every constructor body and every
+//!   vector is a level, as every object and array is in JSON. So whatever
+//!   [`decode_to_string`](Dynamic::decode_to_string) prints,
+//!   [`read_json`](Dynamic::read_json) and [`encode_json`](Dynamic::encode_json)
+//!   read back under the same limits, and the other way round. Both recurse
+//!   once per level: 127 levels take under 192 KiB of stack optimized, about
+//!   1 MiB unoptimized.
+//! - **Memory**: decoding holds the input and the text it prints, which it
+//!   writes as it reads (at most twice its length while it grows, and a copy
+//!   of one object's keys while they are put in order); a value that takes no
+//!   bytes on the wire (an item of `vector<%True>`) counts as one byte of the
+//!   input, so that no input prints more values than it has bytes (generated
+//!   code, whose `Vec` of such items costs nothing, has no such rule). Encoding
+//!   holds the JSON text, its tree (at most 12 bytes per byte of text, 24 while
+//!   an array grows), and the bytes.
 //!
 //! ```
-//! use tl_codegen::dynamic::{Dynamic, Target};
+//! use tl_codegen::dynamic::{Dynamic, Style, Target};
 //! use tl_codegen::json::Layouts;
 //!
 //! let (_, checked) = tl_parser::check_str("ping.tl", "
@@ -21,18 +43,21 @@
 //! let dynamic = Dynamic::new(&layouts);
 //! let target = Target::parse(&layouts, "Pong", false).map_err(|e| e.to_string())?;
 //! let bytes = [0xc5, 0x73, 0x77, 0x34, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0];
-//! let json = dynamic.decode(&target, &bytes).map_err(|e| e.to_string())?;
-//! assert_eq!(dynamic.to_json(&json, false), r#"{"_":"pong","msg_id":1,"ping_id":2}"#);
-//! assert_eq!(dynamic.encode(&target, &json).map_err(|e| e.to_string())?, bytes);
+//! let text = dynamic.decode_to_string(&target, &bytes, Style::Compact).map_err(|e| e.to_string())?;
+//! assert_eq!(text, r#"{"_":"pong","msg_id":1,"ping_id":2}"#);
+//! let json = dynamic.read_json(text.as_bytes())?;
+//! assert_eq!(dynamic.encode_json(&target, json).map_err(|e| e.to_string())?, bytes);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use crate::json::{Codec, Definition, Entry, Layouts, Presence, WireField};
+use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
+use std::io::Write as _;
 use tl_parser::Kind;
 use tl_runtime::json::{
-    self as rt, Codec as _, Form, Path,
-    serde_json::{Map, Value, value::Serializer},
+    self as rt, Codec as _, Form, Json, JsonObject, Path,
+    serde_json::{Map, Value},
 };
 use tl_runtime::{DecodeError, Deserialize as _, Limits, RawObject, Reader, wire};
 
@@ -193,6 +218,19 @@ impl fmt::Display for DecodeFailure {
 
 impl std::error::Error for DecodeFailure {}
 
+/// How [`Dynamic::decode_to_string`] prints a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Style {
+    /// JSON on one line, as `serde_json::to_string` writes the generated types.
+    Compact,
+    /// JSON indented by two spaces, as `serde_json::to_string_pretty` writes it.
+    Indented,
+    /// A tree with the TL name and id of every object (`nearestDc#8e1a1775 :
+    /// NearestDc`), one key per line, for reading.
+    Tree,
+}
+
 /// Decodes and encodes values of one schema; see the [module](self) docs.
 #[derive(Debug, Clone)]
 pub struct Dynamic<'a> {
@@ -220,47 +258,112 @@ impl<'a> Dynamic<'a> {
         self
     }
 
-    /// Other limits (the depth of nested objects, for both directions).
+    /// Other limits: the depth of nested objects and vectors, for both
+    /// directions, at most [`MAX_DEPTH`](rt::MAX_DEPTH) (127, lowered to it
+    /// otherwise), so that whatever one direction accepts the other reads back.
     #[must_use]
     pub fn limits(mut self, limits: Limits) -> Self {
-        self.limits = limits;
+        self.limits = Limits {
+            max_depth: limits.max_depth.min(rt::MAX_DEPTH),
+        };
         self
     }
 
     /// Decodes `bytes`, which must hold exactly one value of `target`, into the
-    /// lossless JSON form.
+    /// lossless JSON form (through [`decode_to_string`](Self::decode_to_string)).
     ///
     /// # Errors
     /// Bytes that are not such a value, with the offset and TL path.
     pub fn decode(&self, target: &Target, bytes: &[u8]) -> Result<Value, DecodeFailure> {
+        let text = self.decode_to_string(target, bytes, Style::Compact)?;
+        rt::serde_json::from_str(&text).map_err(|e| DecodeFailure {
+            offset: bytes.len(),
+            path: String::new(),
+            message: format!("internal error: tlgen decode wrote JSON it cannot read ({e})"),
+        })
+    }
+
+    /// Decodes `bytes`, which must hold exactly one value of `target`, into
+    /// text in `style`: the lossless JSON form with every object's keys in the
+    /// schema's order (`"_"` first), as the generated serde code writes them,
+    /// or the tree of [`Style::Tree`].
+    ///
+    /// The text is written as the bytes are read, so that memory is the text
+    /// itself (and a copy of one object's keys while they are put in order); a
+    /// value that takes no bytes on the wire (an item of `vector<%True>`)
+    /// counts as one byte of the input, so the input's length bounds how many
+    /// values the text can hold.
+    ///
+    /// # Errors
+    /// Bytes that are not such a value, with the offset and TL path.
+    pub fn decode_to_string(
+        &self,
+        target: &Target,
+        bytes: &[u8],
+        style: Style,
+    ) -> Result<String, DecodeFailure> {
         let mut d = Decoder {
             dynamic: self,
             reader: Reader::with_limits(bytes, self.limits),
             path: Vec::new(),
+            style,
+            out: Vec::new(),
+            scratch: Vec::new(),
+            keys: Vec::new(),
+            weightless: bytes.len(),
+            min_lens: BTreeMap::new(),
         };
-        let value = match target {
+        match target {
             Target::Value(codec) => d.value(codec)?,
             Target::Function(name) => {
                 let Some(def) = self.layouts.function(name) else {
                     return Err(d.fail(0, format!("the schema has no function `{name}`")));
                 };
                 let offset = d.reader.position();
-                let id = d.reader.read_u32().map_err(|e| d.wrap(e))?;
+                let id = d.read(Reader::read_u32)?;
                 if id != def.id {
-                    return Err(d.unknown(offset, id, &format!("function {name}"), Some(def)));
+                    return Err(d.unknown(offset, id, &format!("function {name}")));
                 }
-                d.object(def)?
+                d.object(def)?;
             }
-        };
+        }
         d.reader.finish().map_err(|e| d.wrap(e))?;
-        Ok(value)
+        String::from_utf8(d.out).map_err(|e| DecodeFailure {
+            offset: bytes.len(),
+            path: String::new(),
+            message: format!("internal error: tlgen decode wrote invalid UTF-8 ({e})"),
+        })
+    }
+
+    /// Reads JSON text into the tree [`encode_json`](Self::encode_json) takes,
+    /// under this decoder's limits: nesting counted and bounded, keys unique
+    /// (see `tl_runtime::json::Json::read`).
+    ///
+    /// # Errors
+    /// Text that is not JSON, nesting past the limit, a key given twice, with
+    /// the JSON path and the line and column.
+    pub fn read_json(&self, text: &[u8]) -> Result<Json, rt::serde_json::Error> {
+        let mut parser = rt::serde_json::Deserializer::from_slice(text);
+        let json = Json::read(&mut parser, self.limits)?;
+        parser.end()?;
+        Ok(json)
     }
 
     /// Encodes `json`, a value of `target` in the lossless form, into TL bytes.
     ///
     /// # Errors
-    /// JSON that is not such a value, with its JSON path.
+    /// JSON that is not such a value, or nested past the limits, with its JSON
+    /// path.
     pub fn encode(&self, target: &Target, json: &Value) -> Result<Vec<u8>, rt::Error> {
+        self.encode_json(target, Json::from_value(json, self.limits)?)
+    }
+
+    /// Encodes `json` (from [`read_json`](Self::read_json)), a value of
+    /// `target` in the lossless form, into TL bytes.
+    ///
+    /// # Errors
+    /// JSON that is not such a value, with its JSON path.
+    pub fn encode_json(&self, target: &Target, json: Json) -> Result<Vec<u8>, rt::Error> {
         let mut e = Encoder {
             dynamic: self,
             out: Vec::new(),
@@ -268,7 +371,7 @@ impl<'a> Dynamic<'a> {
         };
         let root = Path::root();
         match target {
-            Target::Value(codec) => e.value(codec, json.clone(), &root)?,
+            Target::Value(codec) => e.value(codec, json, &root)?,
             Target::Function(name) => {
                 let Some(def) = self.layouts.function(name) else {
                     return Err(rt::Error::new(
@@ -276,7 +379,9 @@ impl<'a> Dynamic<'a> {
                         format!("the schema has no function `{name}`"),
                     ));
                 };
-                e.boxed_definition(def, json.clone(), &root)?;
+                let entries = object(json, &root)?;
+                wire::write_u32(def.id, &mut e.out);
+                e.body(def, entries, &root)?;
             }
         }
         Ok(e.out)
@@ -302,8 +407,8 @@ impl<'a> Dynamic<'a> {
     }
 
     /// The keys of `map` in the order of the definition its `"_"` names (the
-    /// tag itself left out), then any others in `map`'s order; and that definition.
-    fn ordered_keys<'m>(&self, map: &'m Map<String, Value>) -> (Option<&Definition>, Vec<&'m str>) {
+    /// tag itself left out), then any others in `map`'s order.
+    fn ordered_keys<'m>(&self, map: &'m Map<String, Value>) -> Vec<&'m str> {
         let def = map
             .get(Form::Tl.tag())
             .and_then(Value::as_str)
@@ -322,49 +427,7 @@ impl<'a> Dynamic<'a> {
                 keys.push(key);
             }
         }
-        (def, keys)
-    }
-
-    /// `value` (from [`decode`](Self::decode)) as an indented tree with the TL
-    /// names and ids of its objects, for reading.
-    #[must_use]
-    pub fn pretty(&self, value: &Value) -> String {
-        let mut out = String::new();
-        self.pretty_value(value, 0, &mut out);
-        out
-    }
-
-    fn pretty_value(&self, value: &Value, indent: usize, out: &mut String) {
-        match value {
-            Value::Object(map) => {
-                let tag = map.get(Form::Tl.tag()).and_then(Value::as_str);
-                let (def, keys) = self.ordered_keys(map);
-                match (tag, def) {
-                    (Some(tag), Some(def)) => {
-                        let _ = write!(out, "{tag}#{:08x}", def.id);
-                        if def.kind == Kind::Constructor {
-                            let _ = write!(out, " : {}", def.type_name);
-                        }
-                    }
-                    (Some(tag), None) => out.push_str(tag),
-                    (None, _) => out.push_str("{}"),
-                }
-                for key in keys {
-                    if let Some(v) = map.get(key) {
-                        let _ = write!(out, "\n{:width$}{key}: ", "", width = indent + 2);
-                        self.pretty_value(v, indent + 2, out);
-                    }
-                }
-            }
-            Value::Array(items) => {
-                let _ = write!(out, "[{}]", items.len());
-                for (i, item) in items.iter().enumerate() {
-                    let _ = write!(out, "\n{:width$}[{i}] ", "", width = indent + 2);
-                    self.pretty_value(item, indent + 2, out);
-                }
-            }
-            other => out.push_str(&other.to_string()),
-        }
+        keys
     }
 
     /// What the other schemas call constructor or function `id`.
@@ -393,7 +456,7 @@ impl rt::serde::Serialize for Ordered<'_> {
         };
         match self.value {
             Value::Object(map) => {
-                let (_, keys) = self.dynamic.ordered_keys(map);
+                let keys = self.dynamic.ordered_keys(map);
                 let mut out = serializer.serialize_map(Some(map.len()))?;
                 if let Some(tag) = map.get(Form::Tl.tag()) {
                     out.serialize_entry(Form::Tl.tag(), tag)?;
@@ -417,22 +480,44 @@ impl rt::serde::Serialize for Ordered<'_> {
     }
 }
 
+// ------------------------------------------------------------------ decoding
+
 /// One step of a TL path.
 enum Step<'a> {
     Key(&'a str),
     Index(usize),
 }
 
+/// Reads TL bytes and writes their text as it goes.
+///
+/// Fields arrive in wire order, but keys are written in the order of the
+/// definition's entries (a group of fields sharing a bit comes first, at its
+/// first field's place): each key is written where it arrives and recorded in
+/// `keys`, and when an object ends with its keys out of order, its keys are
+/// copied to `scratch` and written back in order. Every key but the tag is
+/// preceded by its separator (the tag always comes first), so keys move whole.
 struct Decoder<'a, 'b> {
     dynamic: &'a Dynamic<'a>,
     reader: Reader<'b>,
     path: Vec<Step<'a>>,
+    style: Style,
+    out: Vec<u8>,
+    scratch: Vec<u8>,
+    /// The keys written in the objects being decoded, innermost last: (entry
+    /// index, start, end) in `out`.
+    keys: Vec<(usize, usize, usize)>,
+    /// How many more values that take no bytes may be decoded.
+    weightless: usize,
+    /// The fewest bytes of each bare constructor worked out so far.
+    min_lens: BTreeMap<&'a str, usize>,
 }
 
-/// Writes `value` with the runtime codec `C` (the JSON `Value` serializer
-/// cannot fail on the values codecs write; a failure is reported, not unwrapped).
-fn write<C: rt::Codec>(value: &C::Value) -> Result<Value, String> {
-    C::write(value, Form::Tl, Serializer).map_err(|e| e.to_string())
+/// Writes `value` with the runtime codec `C`, as the generated code writes it.
+fn write<C: rt::Codec>(value: &C::Value, out: &mut Vec<u8>) -> Result<(), String> {
+    let mut serializer = rt::serde_json::Serializer::new(out);
+    C::write(value, Form::Tl, &mut serializer)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 /// Calls `$body` with `$n` a const of the value of `$len`, for the lengths of
@@ -469,7 +554,7 @@ macro_rules! with_fixed_len {
     };
 }
 
-impl<'a> Decoder<'a, '_> {
+impl<'a, 'b> Decoder<'a, 'b> {
     fn path_text(&self) -> String {
         let mut out = String::new();
         for step in &self.path {
@@ -500,15 +585,17 @@ impl<'a> Decoder<'a, '_> {
         self.fail(e.offset(), e.to_string())
     }
 
+    /// Reads with `f`, naming the path on failure.
+    fn read<T>(
+        &mut self,
+        f: impl FnOnce(&mut Reader<'b>) -> Result<T, DecodeError>,
+    ) -> Result<T, DecodeFailure> {
+        f(&mut self.reader).map_err(|e| self.wrap(e))
+    }
+
     /// An unknown constructor `id` at `offset` where `expected` was wanted
     /// (`type Updates`, `function help.getConfig`, `a function's request`).
-    fn unknown(
-        &self,
-        offset: usize,
-        id: u32,
-        expected: &str,
-        _: Option<&Definition>,
-    ) -> DecodeFailure {
+    fn unknown(&self, offset: usize, id: u32, expected: &str) -> DecodeFailure {
         let layouts = self.dynamic.layouts;
         let mut message =
             format!("unknown constructor id {id:#010x} at byte {offset} for {expected}");
@@ -530,62 +617,202 @@ impl<'a> Decoder<'a, '_> {
         self.fail(offset, message)
     }
 
-    fn json(&self, written: Result<Value, String>) -> Result<Value, DecodeFailure> {
-        written.map_err(|e| self.fail(self.reader.position(), e))
+    /// Writes `value` with codec `C`.
+    fn scalar<C: rt::Codec>(&mut self, value: &C::Value) -> Result<(), DecodeFailure> {
+        write::<C>(value, &mut self.out).map_err(|e| self.fail(self.reader.position(), e))
     }
 
-    fn value(&mut self, codec: &'a Codec) -> Result<Value, DecodeFailure> {
-        let at = self.reader.position();
-        let r = &mut self.reader;
-        let written = match codec {
-            Codec::Int => r.read_i32().map(|v| write::<rt::Int>(&v)),
-            Codec::Nat => r.read_u32().map(|v| write::<rt::Nat>(&v)),
-            Codec::Int53 => r.read_i64().map(|v| write::<rt::Int53>(&v)),
-            Codec::Long => r.read_i64().map(|v| write::<rt::Long>(&v)),
-            Codec::Double => r.read_f64().map(|v| write::<rt::Double>(&v)),
-            Codec::Bool => r.read_bool().map(|v| write::<rt::Bool>(&v)),
-            Codec::Str => r.read_string().map(|v| write::<rt::Str>(&v)),
-            Codec::Bytes => r.read_bytes().map(|v| write::<rt::Bytes>(&v)),
-            Codec::Raw => RawObject::deserialize(r).map(|v| write::<rt::Raw>(&v)),
-            Codec::Fixed(len) => {
-                with_fixed_len!(*len, N => r.read_array::<N>().map(|v| write::<rt::Fixed<N>>(&v)),
-                return Err(self.fail(at, format!("tlgen cannot read {len}-byte numbers"))))
-            }
-            Codec::Vector { boxed, item } => return self.vector(*boxed, item),
-            Codec::Boxed(type_name) => return self.boxed(type_name),
+    /// A line break and the indentation of what sits `depth` levels down.
+    fn newline(&mut self, depth: usize) {
+        self.out.push(b'\n');
+        self.out.resize(self.out.len() + 2 * depth, b' ');
+    }
+
+    /// `text` as a JSON string.
+    fn string(&mut self, text: &str) -> Result<(), DecodeFailure> {
+        self.scalar::<rt::Str>(&text.to_owned())
+    }
+
+    fn value(&mut self, codec: &'a Codec) -> Result<(), DecodeFailure> {
+        match codec {
+            Codec::Vector { boxed, item } => self.vector(*boxed, item),
+            Codec::Boxed(type_name) => self.boxed(type_name),
             Codec::Bare(name) => {
                 let Some(def) = self.dynamic.layouts.constructor(name) else {
+                    let at = self.reader.position();
                     return Err(self.fail(at, format!("the schema has no constructor `{name}`")));
                 };
-                return self.object(def);
+                self.object(def)
             }
-            Codec::Param { function } => return self.any(*function),
-        };
-        let written = written.map_err(|e| self.wrap(e))?;
-        self.json(written)
+            Codec::Param { function } => self.any(*function),
+            scalar => self.scalar_value(scalar),
+        }
     }
 
-    fn vector(&mut self, boxed: bool, item: &'a Codec) -> Result<Value, DecodeFailure> {
+    /// A value that holds no other: in a function of its own, so that the
+    /// frames of the recursion through objects and vectors stay small.
+    #[inline(never)]
+    fn scalar_value(&mut self, codec: &Codec) -> Result<(), DecodeFailure> {
+        match codec {
+            Codec::Int => {
+                let v = self.read(Reader::read_i32)?;
+                self.scalar::<rt::Int>(&v)
+            }
+            Codec::Nat => {
+                let v = self.read(Reader::read_u32)?;
+                self.scalar::<rt::Nat>(&v)
+            }
+            Codec::Int53 => {
+                let v = self.read(Reader::read_i64)?;
+                self.scalar::<rt::Int53>(&v)
+            }
+            Codec::Long => {
+                let v = self.read(Reader::read_i64)?;
+                self.scalar::<rt::Long>(&v)
+            }
+            Codec::Double => {
+                let v = self.read(Reader::read_f64)?;
+                self.scalar::<rt::Double>(&v)
+            }
+            Codec::Bool => {
+                let v = self.read(Reader::read_bool)?;
+                self.scalar::<rt::Bool>(&v)
+            }
+            Codec::Str => {
+                let v = self.read(Reader::read_string)?;
+                self.scalar::<rt::Str>(&v)
+            }
+            Codec::Bytes => {
+                let v = self.read(Reader::read_bytes)?;
+                self.scalar::<rt::Bytes>(&v)
+            }
+            Codec::Raw => {
+                let v = self.read(RawObject::deserialize)?;
+                self.scalar::<rt::Raw>(&v)
+            }
+            Codec::Fixed(len) => {
+                with_fixed_len!(*len, N => {
+                    let v = self.read(Reader::read_array::<N>)?;
+                    self.scalar::<rt::Fixed<N>>(&v)
+                },
+                Err(self.fail(self.reader.position(), format!("tlgen cannot read {len}-byte numbers"))))
+            }
+            _ => Err(self.fail(
+                self.reader.position(),
+                "internal error: not a scalar".to_owned(),
+            )),
+        }
+    }
+
+    /// The fewest bytes a value of `codec` takes (bounds vector counts), each
+    /// bare constructor's worked out once: schemas are input too, and bare
+    /// types of many bare fields each would take exponential time otherwise.
+    fn min_len(&mut self, codec: &'a Codec, depth: usize) -> usize {
+        match codec {
+            Codec::Long | Codec::Int53 | Codec::Double => 8,
+            Codec::Fixed(n) => *n,
+            Codec::Vector { boxed: true, .. } => 8,
+            Codec::Bare(name) => {
+                if let Some(&len) = self.min_lens.get(name.as_str()) {
+                    return len;
+                }
+                // A bare type inside itself (it is marked as taking nothing
+                // while it is worked out), or nested deeper than this, counts
+                // as nothing: the bound only loosens.
+                if depth > 64 {
+                    return 0;
+                }
+                let Some(def) = self.dynamic.layouts.constructor(name) else {
+                    return 0;
+                };
+                self.min_lens.insert(name, 0);
+                let mut len = 0_usize;
+                for field in &def.wire {
+                    len = len.saturating_add(match field {
+                        WireField::Value {
+                            codec,
+                            condition: None,
+                        } => self.min_len(codec, depth + 1),
+                        WireField::Value { .. } | WireField::Nothing => 0,
+                        _ => 4,
+                    });
+                }
+                self.min_lens.insert(name, len);
+                len
+            }
+            _ => 4,
+        }
+    }
+
+    /// A vector: one level of nesting, as in the generated decoder.
+    fn vector(&mut self, boxed: bool, item: &'a Codec) -> Result<(), DecodeFailure> {
         if boxed {
-            self.reader
-                .expect_constructor(wire::VECTOR_ID, "Vector")
-                .map_err(|e| self.wrap(e))?;
+            self.read(|r| r.expect_constructor(wire::VECTOR_ID, "Vector"))?;
         }
-        let min = min_len(self.dynamic.layouts, item, 0);
-        let count = self.reader.read_count(min).map_err(|e| self.wrap(e))?;
-        let mut items = Vec::with_capacity(count.min(self.reader.remaining() / 16 + 1));
-        for i in 0..count {
-            self.path.push(Step::Index(i));
-            let value = self.value(item);
-            self.path.pop();
-            items.push(value?);
-        }
-        Ok(Value::Array(items))
+        self.read(Reader::enter)?;
+        let result = self.items(item);
+        self.reader.leave();
+        result
     }
 
-    fn boxed(&mut self, type_name: &str) -> Result<Value, DecodeFailure> {
+    fn items(&mut self, item: &'a Codec) -> Result<(), DecodeFailure> {
         let offset = self.reader.position();
-        let id = self.reader.read_u32().map_err(|e| self.wrap(e))?;
+        let min = self.min_len(item, 0);
+        let count = self.read(|r| r.read_count(min))?;
+        if min == 0 {
+            self.weightless = self.weightless.checked_sub(count).ok_or_else(|| {
+                self.fail(
+                    offset,
+                    format!(
+                        "a vector of {count} items that take no bytes, at byte {offset}: the input's {} bytes allow {} more such items (each counts as one byte)",
+                        self.reader.position() + self.reader.remaining(),
+                        self.weightless
+                    ),
+                )
+            })?;
+        }
+        let depth = self.reader.depth();
+        match self.style {
+            Style::Compact | Style::Indented => self.out.push(b'['),
+            Style::Tree => {
+                let _ = write!(self.out, "[{count}]");
+            }
+        }
+        for i in 0..count {
+            match self.style {
+                Style::Compact if i > 0 => self.out.push(b','),
+                Style::Compact => {}
+                Style::Indented => {
+                    if i > 0 {
+                        self.out.push(b',');
+                    }
+                    self.newline(depth);
+                }
+                Style::Tree => {
+                    self.newline(depth);
+                    let _ = write!(self.out, "[{i}] ");
+                }
+            }
+            self.path.push(Step::Index(i));
+            self.value(item)?;
+            self.path.pop();
+        }
+        match self.style {
+            Style::Compact => self.out.push(b']'),
+            Style::Indented => {
+                if count > 0 {
+                    self.newline(depth.saturating_sub(1));
+                }
+                self.out.push(b']');
+            }
+            Style::Tree => {}
+        }
+        Ok(())
+    }
+
+    fn boxed(&mut self, type_name: &str) -> Result<(), DecodeFailure> {
+        let offset = self.reader.position();
+        let id = self.read(Reader::read_u32)?;
         let def = self
             .dynamic
             .layouts
@@ -593,14 +820,14 @@ impl<'a> Decoder<'a, '_> {
             .filter(|def| def.type_name == type_name);
         match def {
             Some(def) => self.object(def),
-            None => Err(self.unknown(offset, id, &format!("type {type_name}"), None)),
+            None => Err(self.unknown(offset, id, &format!("type {type_name}"))),
         }
     }
 
     /// A `!X` (any function) or `X` (any boxed value).
-    fn any(&mut self, function: bool) -> Result<Value, DecodeFailure> {
+    fn any(&mut self, function: bool) -> Result<(), DecodeFailure> {
         let offset = self.reader.position();
-        let id = self.reader.read_u32().map_err(|e| self.wrap(e))?;
+        let id = self.read(Reader::read_u32)?;
         let layouts = self.dynamic.layouts;
         let def = if function {
             layouts.function_by_id(id)
@@ -617,97 +844,196 @@ impl<'a> Decoder<'a, '_> {
                 } else {
                     "a boxed value"
                 },
-                None,
             )),
         }
     }
 
     /// The body of `def`, one level deeper.
-    fn object(&mut self, def: &'a Definition) -> Result<Value, DecodeFailure> {
-        self.reader.enter().map_err(|e| self.wrap(e))?;
+    fn object(&mut self, def: &'a Definition) -> Result<(), DecodeFailure> {
+        self.read(Reader::enter)?;
         let result = self.body(def);
         self.reader.leave();
         result
     }
 
-    fn body(&mut self, def: &'a Definition) -> Result<Value, DecodeFailure> {
-        let mut values: Vec<Option<Value>> = vec![None; def.wire.len()];
-        let mut words: Vec<u32> = vec![0; def.wire.len()];
-        let mut length: Option<(usize, i32)> = None;
-        let is_set = |words: &[u32], bit: crate::json::Bit| {
-            words
-                .get(bit.flags_field)
-                .is_some_and(|w| w >> bit.bit & 1 == 1)
-        };
-        for (index, field) in def.wire.iter().enumerate() {
-            let key = def
-                .entries
-                .iter()
-                .find(|e| e.field == index)
-                .map_or("", |e| e.key.as_str());
-            self.path.push(Step::Key(key));
-            let value = match field {
-                WireField::FlagsWord => match self.reader.read_u32() {
-                    Ok(word) => {
-                        if let Some(slot) = words.get_mut(index) {
-                            *slot = word;
-                        }
-                        Ok(None)
-                    }
-                    Err(e) => Err(self.wrap(e)),
-                },
-                WireField::Value { codec, condition } => {
-                    if condition.is_none_or(|bit| is_set(&words, bit)) {
-                        self.value(codec).map(Some)
-                    } else {
-                        Ok(None)
-                    }
+    fn body(&mut self, def: &'a Definition) -> Result<(), DecodeFailure> {
+        let depth = self.reader.depth();
+        match self.style {
+            Style::Compact => {
+                self.out.extend_from_slice(b"{\"_\":");
+                self.string(&def.name)?;
+            }
+            Style::Indented => {
+                self.out.push(b'{');
+                self.newline(depth);
+                self.out.extend_from_slice(b"\"_\": ");
+                self.string(&def.name)?;
+            }
+            Style::Tree => {
+                let _ = write!(self.out, "{}#{:08x}", def.name, def.id);
+                if def.kind == Kind::Constructor {
+                    let _ = write!(self.out, " : {}", def.type_name);
                 }
-                WireField::Nothing => Ok(None),
-                WireField::ObjectLength { .. } => {
-                    let offset = self.reader.position();
-                    match self.reader.read_i32() {
-                        Ok(len) => {
-                            length = Some((offset, len));
-                            Ok(None)
-                        }
-                        Err(e) => Err(self.wrap(e)),
-                    }
-                }
-                WireField::SizedObject { .. } => self.sized_object(length).map(Some),
-                WireField::Nullable { codec } => match self.reader.peek_u32() {
-                    Ok(wire::NULL_ID) => self
-                        .reader
-                        .read_u32()
-                        .map(|_| None)
-                        .map_err(|e| self.wrap(e)),
-                    Ok(_) => self.value(codec).map(Some),
-                    Err(e) => Err(self.wrap(e)),
-                },
-            };
-            self.path.pop();
-            if let Some(slot) = values.get_mut(index) {
-                *slot = value?;
             }
         }
-        let mut map = Map::new();
-        map.insert(Form::Tl.tag().to_owned(), Value::String(def.name.clone()));
-        for entry in &def.entries {
-            let value = values.get_mut(entry.field).and_then(Option::take);
-            let value = match entry.presence {
-                Presence::Flag(bit) | Presence::Implied(bit) => {
-                    is_set(&words, bit).then_some(Value::Bool(true))
-                }
-                _ => value,
-            };
-            if let Some(value) = value {
-                map.insert(entry.key.clone(), value);
-            }
+        let first_key = self.keys.len();
+        let result = self.fields(def, depth);
+        if result.is_ok() {
+            self.order_keys(first_key);
         }
-        Ok(Value::Object(map))
+        self.keys.truncate(first_key);
+        result?;
+        match self.style {
+            Style::Compact => self.out.push(b'}'),
+            Style::Indented => {
+                self.newline(depth.saturating_sub(1));
+                self.out.push(b'}');
+            }
+            Style::Tree => {}
+        }
+        Ok(())
     }
 
-    fn sized_object(&mut self, length: Option<(usize, i32)>) -> Result<Value, DecodeFailure> {
+    /// Starts the key of entry `entry` of `def`, at `depth`.
+    fn key(&mut self, def: &Definition, entry: usize, depth: usize) -> Result<(), DecodeFailure> {
+        let key = def.entries.get(entry).map_or("", |e| e.key.as_str());
+        let start = self.out.len();
+        self.keys.push((entry, start, start));
+        match self.style {
+            Style::Compact => {
+                self.out.push(b',');
+                self.string(key)?;
+                self.out.push(b':');
+            }
+            Style::Indented => {
+                self.out.push(b',');
+                self.newline(depth);
+                self.string(key)?;
+                self.out.extend_from_slice(b": ");
+            }
+            Style::Tree => {
+                self.newline(depth);
+                self.out.extend_from_slice(key.as_bytes());
+                self.out.extend_from_slice(b": ");
+            }
+        }
+        Ok(())
+    }
+
+    /// Ends the key started last.
+    fn end_key(&mut self) {
+        let end = self.out.len();
+        if let Some(last) = self.keys.last_mut() {
+            last.2 = end;
+        }
+    }
+
+    /// Puts the keys of the object whose first key is `keys[first]` in the
+    /// order of its entries.
+    fn order_keys(&mut self, first: usize) {
+        let Some(keys) = self.keys.get_mut(first..) else {
+            return;
+        };
+        if keys.windows(2).all(|pair| pair[0].0 < pair[1].0) {
+            return;
+        }
+        let Some(&(_, start, _)) = keys.first() else {
+            return;
+        };
+        self.scratch.clear();
+        self.scratch
+            .extend_from_slice(self.out.get(start..).unwrap_or_default());
+        self.out.truncate(start);
+        keys.sort_unstable_by_key(|&(entry, _, _)| entry);
+        for &(_, from, to) in keys.iter() {
+            let text = self
+                .scratch
+                .get(from.saturating_sub(start)..to.saturating_sub(start))
+                .unwrap_or_default();
+            self.out.extend_from_slice(text);
+        }
+    }
+
+    fn fields(&mut self, def: &'a Definition, depth: usize) -> Result<(), DecodeFailure> {
+        // The flags words read so far: (TL field, word).
+        let mut words: Vec<(usize, u32)> = Vec::new();
+        let is_set = |words: &[(usize, u32)], bit: crate::json::Bit| {
+            words
+                .iter()
+                .any(|&(field, word)| field == bit.flags_field && word >> bit.bit & 1 == 1)
+        };
+        let mut length: Option<(usize, i32)> = None;
+        for (index, field) in def.wire.iter().enumerate() {
+            let entry = def.entry_of(index);
+            let step = match (field, entry) {
+                (_, Some((_, entry))) => entry.key.as_str(),
+                (WireField::FlagsWord { key }, None) => key.as_str(),
+                (WireField::ObjectLength { object }, None) => {
+                    def.entry_of(*object).map_or("", |(_, e)| e.key.as_str())
+                }
+                _ => "",
+            };
+            self.path.push(Step::Key(step));
+            match (field, entry) {
+                (WireField::FlagsWord { .. }, _) => {
+                    let word = self.read(Reader::read_u32)?;
+                    words.push((index, word));
+                }
+                (WireField::Value { codec, condition }, Some((entry, _)))
+                    if condition.is_none_or(|bit| is_set(&words, bit)) =>
+                {
+                    self.key(def, entry, depth)?;
+                    self.value(codec)?;
+                    self.end_key();
+                }
+                // Its bit is clear.
+                (WireField::Value { .. }, Some(_)) => {}
+                (WireField::Nothing, Some((entry, e))) => {
+                    if let Presence::Flag(bit) | Presence::Implied(bit) = e.presence
+                        && is_set(&words, bit)
+                    {
+                        self.key(def, entry, depth)?;
+                        self.out.extend_from_slice(b"true");
+                        self.end_key();
+                    }
+                }
+                (WireField::ObjectLength { .. }, _) => {
+                    let offset = self.reader.position();
+                    length = Some((offset, self.read(Reader::read_i32)?));
+                }
+                (WireField::SizedObject { .. }, Some((entry, _))) => {
+                    let object = self.sized_object(length)?;
+                    self.key(def, entry, depth)?;
+                    self.scalar::<rt::Raw>(&object)?;
+                    self.end_key();
+                }
+                (WireField::Nullable { codec }, Some((entry, _))) => {
+                    if self.read(|r| r.peek_u32())? == wire::NULL_ID {
+                        self.read(Reader::read_u32)?;
+                    } else {
+                        self.key(def, entry, depth)?;
+                        self.value(codec)?;
+                        self.end_key();
+                    }
+                }
+                // `true` fields without a bit of their own hold nothing.
+                (WireField::Nothing, None) => {}
+                (
+                    WireField::Value { .. }
+                    | WireField::SizedObject { .. }
+                    | WireField::Nullable { .. },
+                    None,
+                ) => {
+                    let at = self.reader.position();
+                    return Err(self.fail(at, "internal error: a field without a key".to_owned()));
+                }
+            }
+            self.path.pop();
+        }
+        Ok(())
+    }
+
+    fn sized_object(&mut self, length: Option<(usize, i32)>) -> Result<RawObject, DecodeFailure> {
         let (offset, len) = length.unwrap_or((self.reader.position(), 0));
         let len = usize::try_from(len).map_err(|_| {
             self.fail(
@@ -715,60 +1041,97 @@ impl<'a> Decoder<'a, '_> {
                 format!("negative object length {len} at byte {offset}"),
             )
         })?;
-        let object = RawObject::read_with_len(&mut self.reader, len).map_err(|e| self.wrap(e))?;
-        self.json(write::<rt::Raw>(&object))
+        self.read(|r| RawObject::read_with_len(r, len))
     }
 }
 
-/// The fewest bytes a value of `codec` takes (bounds vector counts).
-fn min_len(layouts: &Layouts, codec: &Codec, depth: usize) -> usize {
-    match codec {
-        Codec::Long | Codec::Int53 | Codec::Double => 8,
-        Codec::Fixed(n) => *n,
-        Codec::Vector { boxed: true, .. } => 8,
-        Codec::Bare(name) => {
-            // A bare type inside itself counts as nothing: the bound only loosens.
-            if depth > 8 {
-                return 0;
-            }
-            layouts.constructor(name).map_or(0, |def| {
-                def.wire
-                    .iter()
-                    .map(|w| match w {
-                        WireField::Value {
-                            codec,
-                            condition: None,
-                        } => min_len(layouts, codec, depth + 1),
-                        WireField::Value { .. } | WireField::Nothing => 0,
-                        _ => 4,
-                    })
-                    .sum()
-            })
-        }
-        _ => 4,
-    }
-}
+// ------------------------------------------------------------------ encoding
 
 struct Encoder<'a> {
     dynamic: &'a Dynamic<'a>,
     out: Vec<u8>,
+    /// Objects and vectors open.
     depth: usize,
 }
 
-fn expected(path: &Path<'_>, what: &str, found: &Value) -> rt::Error {
-    let kind = match found {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    };
-    rt::Error::new(path, format!("expected {what}, found {kind}"))
+fn expected(path: &Path<'_>, what: &str, found: &Json) -> rt::Error {
+    rt::Error::new(path, format!("expected {what}, found {}", found.kind()))
 }
 
 impl Encoder<'_> {
-    fn value(&mut self, codec: &Codec, json: Value, path: &Path<'_>) -> Result<(), rt::Error> {
+    /// One level deeper (an object's body or a vector).
+    fn enter(&mut self, path: &Path<'_>) -> Result<(), rt::Error> {
+        let limit = self.dynamic.limits.max_depth;
+        if self.depth >= limit {
+            return Err(rt::Error::new(
+                path,
+                format!("nested deeper than the limit of {limit} levels"),
+            ));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    fn value(&mut self, codec: &Codec, json: Json, path: &Path<'_>) -> Result<(), rt::Error> {
+        match codec {
+            Codec::Vector { boxed, item } => {
+                let Json::Array(items) = json else {
+                    return Err(expected(path, "an array", &json));
+                };
+                let count = u32::try_from(items.len())
+                    .map_err(|_| rt::Error::new(path, "more items than a TL vector holds"))?;
+                self.enter(path)?;
+                if *boxed {
+                    wire::write_u32(wire::VECTOR_ID, &mut self.out);
+                }
+                wire::write_u32(count, &mut self.out);
+                for (i, item_json) in items.into_vec().into_iter().enumerate() {
+                    self.value(item, item_json, &path.index(i))?;
+                }
+                self.depth -= 1;
+            }
+            Codec::Boxed(type_name) => {
+                let entries = object(json, path)?;
+                let tag = rt::read_tag(&entries, Form::Tl, type_name, path)?;
+                let def = self
+                    .dynamic
+                    .layouts
+                    .constructor(&tag)
+                    .filter(|def| &def.type_name == type_name)
+                    .ok_or_else(|| rt::unknown_constructor(&tag, type_name, path))?;
+                wire::write_u32(def.id, &mut self.out);
+                self.body(def, entries, path)?;
+            }
+            Codec::Bare(name) => {
+                let def = self.dynamic.layouts.constructor(name).ok_or_else(|| {
+                    rt::Error::new(path, format!("the schema has no constructor `{name}`"))
+                })?;
+                self.body(def, object(json, path)?, path)?;
+            }
+            Codec::Param { function } => {
+                let entries = object(json, path)?;
+                // The TL type, in messages: any function's request, any boxed value.
+                let what = if *function { "!X" } else { "X" };
+                let tag = rt::read_tag(&entries, Form::Tl, what, path)?;
+                let layouts = self.dynamic.layouts;
+                let def = if *function {
+                    layouts.function(&tag)
+                } else {
+                    layouts.constructor(&tag)
+                };
+                let def = def.ok_or_else(|| not_a_param(layouts, &tag, *function, path))?;
+                wire::write_u32(def.id, &mut self.out);
+                self.body(def, entries, path)?;
+            }
+            scalar => self.scalar(scalar, json, path)?,
+        }
+        Ok(())
+    }
+
+    /// A value that holds no other: in a function of its own, so that the
+    /// frames of the recursion through objects and vectors stay small.
+    #[inline(never)]
+    fn scalar(&mut self, codec: &Codec, json: Json, path: &Path<'_>) -> Result<(), rt::Error> {
         let out = &mut self.out;
         match codec {
             Codec::Int => wire::write_int(rt::Int::read(json, Form::Tl, path)?, out),
@@ -792,174 +1155,38 @@ impl Encoder<'_> {
                 with_fixed_len!(*len, N => out.extend_from_slice(&rt::Fixed::<N>::read(json, Form::Tl, path)?),
                 return Err(rt::Error::new(path, format!("tlgen cannot write {len}-byte numbers"))))
             }
-            Codec::Vector { boxed, item } => {
-                let Value::Array(items) = json else {
-                    return Err(expected(path, "an array", &json));
-                };
-                let count = u32::try_from(items.len())
-                    .map_err(|_| rt::Error::new(path, "more items than a TL vector holds"))?;
-                if *boxed {
-                    wire::write_u32(wire::VECTOR_ID, out);
-                }
-                wire::write_u32(count, out);
-                for (i, item_json) in items.into_iter().enumerate() {
-                    self.value(item, item_json, &path.index(i))?;
-                }
-            }
-            Codec::Boxed(type_name) => {
-                let mut entries = object(json, path)?;
-                let tag = rt::take_tag(&mut entries, Form::Tl, type_name, path)?;
-                let def = self
-                    .dynamic
-                    .layouts
-                    .constructor(&tag)
-                    .filter(|def| &def.type_name == type_name)
-                    .ok_or_else(|| rt::unknown_constructor(&tag, type_name, path))?;
-                wire::write_u32(def.id, &mut self.out);
-                self.body(def, entries, path)?;
-            }
-            Codec::Bare(name) => {
-                let def = self.dynamic.layouts.constructor(name).ok_or_else(|| {
-                    rt::Error::new(path, format!("the schema has no constructor `{name}`"))
-                })?;
-                self.body(def, object(json, path)?, path)?;
-            }
-            Codec::Param { function } => {
-                let mut entries = object(json, path)?;
-                // The TL type, in messages: any function's request, any boxed value.
-                let what = if *function { "!X" } else { "X" };
-                let tag = rt::take_tag(&mut entries, Form::Tl, what, path)?;
-                let layouts = self.dynamic.layouts;
-                let def = if *function {
-                    layouts.function(&tag)
-                } else {
-                    layouts.constructor(&tag)
-                };
-                let def = def.ok_or_else(|| not_a_param(layouts, &tag, *function, path))?;
-                wire::write_u32(def.id, &mut self.out);
-                self.body(def, entries, path)?;
-            }
+            _ => return Err(rt::Error::new(path, "internal error: not a scalar")),
         }
         Ok(())
     }
 
-    /// A boxed function or constructor `def`: its id, then its body.
-    fn boxed_definition(
-        &mut self,
-        def: &Definition,
-        json: Value,
-        path: &Path<'_>,
-    ) -> Result<(), rt::Error> {
-        let entries = object(json, path)?;
-        wire::write_u32(def.id, &mut self.out);
-        self.body(def, entries, path)
-    }
-
+    /// The body of `def`, one level deeper.
     fn body(
         &mut self,
         def: &Definition,
-        entries: Map<String, Value>,
+        entries: JsonObject,
         path: &Path<'_>,
     ) -> Result<(), rt::Error> {
-        if self.depth >= self.dynamic.limits.max_depth {
-            return Err(rt::Error::new(
-                path,
-                format!(
-                    "nested deeper than the limit of {} levels",
-                    self.dynamic.limits.max_depth
-                ),
-            ));
-        }
-        self.depth += 1;
-        let result = self.fields(def, entries, path);
+        self.enter(path)?;
+        self.fields(def, entries, path)?;
         self.depth -= 1;
-        result
+        Ok(())
     }
 
     fn fields(
         &mut self,
         def: &Definition,
-        entries: Map<String, Value>,
+        entries: JsonObject,
         path: &Path<'_>,
     ) -> Result<(), rt::Error> {
-        let mut r = rt::Reader::new(entries, Form::Tl, &def.name, def.id, path)?;
-        let mut values: Vec<Option<Value>> = vec![None; def.wire.len()];
-        let mut words: Vec<u32> = vec![0; def.wire.len()];
-        let set = |words: &mut Vec<u32>, bit: crate::json::Bit| {
-            if let Some(word) = words.get_mut(bit.flags_field) {
-                *word |= 1 << (bit.bit & 31);
-            }
-        };
-        let mut groups_read: Vec<crate::json::Bit> = Vec::new();
-        for entry in &def.entries {
-            let Entry {
-                key,
-                field,
-                presence,
-                ..
-            } = entry;
-            match *presence {
-                Presence::Required => {
-                    let value = r.take_required(key)?;
-                    put(&mut values, *field, value);
-                }
-                Presence::Optional(bit) => {
-                    if let Some(value) = r.take(key) {
-                        set(&mut words, bit);
-                        put(&mut values, *field, value);
-                    }
-                }
-                Presence::Nullable => {
-                    if let Some(value) = r.take(key) {
-                        put(&mut values, *field, value);
-                    }
-                }
-                Presence::Flag(bit) => {
-                    if r.flag(key)? {
-                        set(&mut words, bit);
-                    }
-                }
-                Presence::Grouped(bit) | Presence::Implied(bit) => {
-                    if groups_read.contains(&bit) {
-                        continue;
-                    }
-                    groups_read.push(bit);
-                    let group = def.entries.iter().filter(|e| e.presence.bit() == Some(bit));
-                    let value_keys: Vec<&str> = group
-                        .clone()
-                        .filter(|e| matches!(e.presence, Presence::Grouped(_)))
-                        .map(|e| e.key.as_str())
-                        .collect();
-                    let present = r.has_any(&value_keys);
-                    for implied in group
-                        .clone()
-                        .filter(|e| matches!(e.presence, Presence::Implied(_)))
-                    {
-                        r.flag(&implied.key)?;
-                    }
-                    if present {
-                        set(&mut words, bit);
-                        for member in group.filter(|e| matches!(e.presence, Presence::Grouped(_))) {
-                            let value = r.take_required(&member.key)?;
-                            put(&mut values, member.field, value);
-                        }
-                    }
-                }
-            }
-        }
-        r.finish()?;
-        let key_of = |index: usize| {
-            def.entries
-                .iter()
-                .find(|e| e.field == index)
-                .map_or("", |e| e.key.as_str())
-        };
+        let (mut values, words) = read_fields(def, entries, path)?;
+        let key_of = |index: usize| def.entry_of(index).map_or("", |(_, e)| e.key.as_str());
         let mut sized: Option<Vec<u8>> = None;
         for (index, field) in def.wire.iter().enumerate() {
             let value = values.get_mut(index).and_then(Option::take);
             match field {
-                WireField::FlagsWord => {
-                    wire::write_u32(words.get(index).copied().unwrap_or(0), &mut self.out)
+                WireField::FlagsWord { .. } => {
+                    wire::write_u32(words.get(index).copied().unwrap_or(0), &mut self.out);
                 }
                 WireField::Value { codec, .. } => {
                     if let Some(value) = value {
@@ -971,13 +1198,9 @@ impl Encoder<'_> {
                     let object_json = values
                         .get_mut(*object)
                         .and_then(Option::take)
-                        .unwrap_or(Value::Null);
-                    let key = key_of(*object);
-                    let bytes = rt::Raw::read(object_json, Form::Tl, &path.key(key))?.into_bytes();
-                    let len = i32::try_from(bytes.len()).map_err(|_| {
-                        rt::Error::new(&path.key(key), "an object too long for its length field")
-                    })?;
-                    wire::write_int(len, &mut self.out);
+                        .unwrap_or(Json::Null);
+                    let bytes = sized_object(object_json, &path.key(key_of(*object)))?;
+                    wire::write_int(bytes.len() as i32, &mut self.out);
                     sized = Some(bytes);
                 }
                 WireField::SizedObject { .. } => {
@@ -995,16 +1218,94 @@ impl Encoder<'_> {
     }
 }
 
+/// The bytes of a sized `Object` (mtproto's transport `message`), whose length
+/// must fit its `int`.
+fn sized_object(json: Json, path: &Path<'_>) -> Result<Vec<u8>, rt::Error> {
+    let bytes = rt::Raw::read(json, Form::Tl, path)?.into_bytes();
+    if i32::try_from(bytes.len()).is_err() {
+        return Err(rt::Error::new(
+            path,
+            "an object too long for its length field",
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Takes the entries of an object of `def` apart: the JSON value of each TL
+/// field (by index), and each flags word (0 for other fields), as the
+/// runtime's `Reader` decides them. Apart from the writing, so that the
+/// recursion through nested values does not carry its frame.
+fn read_fields(
+    def: &Definition,
+    entries: JsonObject,
+    path: &Path<'_>,
+) -> Result<(Vec<Option<Json>>, Vec<u32>), rt::Error> {
+    let mut r = rt::Reader::new(entries, Form::Tl, &def.name, def.id, path)?;
+    let mut values: Vec<Option<Json>> = vec![None; def.wire.len()];
+    let mut bits_read: Vec<crate::json::Bit> = Vec::new();
+    for entry in &def.entries {
+        let Entry {
+            key,
+            field,
+            presence,
+            ..
+        } = entry;
+        match *presence {
+            Presence::Required => put(&mut values, *field, r.take_required(key)?),
+            Presence::Nullable => {
+                if let Some(value) = r.take(key) {
+                    put(&mut values, *field, value);
+                }
+            }
+            Presence::Optional(bit) => {
+                if r.bit(def.word_key(bit), bit.bit, &[], &[key])? {
+                    put(&mut values, *field, r.take_required(key)?);
+                }
+            }
+            Presence::Flag(bit) | Presence::Grouped(bit) | Presence::Implied(bit) => {
+                if bits_read.contains(&bit) {
+                    continue;
+                }
+                bits_read.push(bit);
+                let on_bit = || def.entries.iter().filter(|e| e.presence.bit() == Some(bit));
+                let flags: Vec<&str> = on_bit()
+                    .filter(|e| matches!(e.presence, Presence::Flag(_) | Presence::Implied(_)))
+                    .map(|e| e.key.as_str())
+                    .collect();
+                let group: Vec<&Entry> = on_bit()
+                    .filter(|e| matches!(e.presence, Presence::Grouped(_)))
+                    .collect();
+                let keys: Vec<&str> = group.iter().map(|e| e.key.as_str()).collect();
+                if r.bit(def.word_key(bit), bit.bit, &flags, &keys)? {
+                    for member in group {
+                        put(&mut values, member.field, r.take_required(&member.key)?);
+                    }
+                }
+            }
+        }
+    }
+    let words: Vec<u32> = def
+        .wire
+        .iter()
+        .map(|w| match w {
+            WireField::FlagsWord { key } => r.word(key),
+            _ => 0,
+        })
+        .collect();
+    r.finish()?;
+    Ok((values, words))
+}
+
 /// Keeps `value` for TL field `field`.
-fn put(values: &mut [Option<Value>], field: usize, value: Value) {
+fn put(values: &mut [Option<Json>], field: usize, value: Json) {
     if let Some(slot) = values.get_mut(field) {
         *slot = Some(value);
     }
 }
 
-fn object(json: Value, path: &Path<'_>) -> Result<Map<String, Value>, rt::Error> {
+fn object(json: Json, path: &Path<'_>) -> Result<JsonObject, rt::Error> {
     match json {
-        Value::Object(entries) => Ok(entries),
+        Json::Object(entries) => Ok(entries),
         other => Err(expected(path, "an object", &other)),
     }
 }

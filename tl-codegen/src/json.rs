@@ -13,6 +13,11 @@
 //! - `flags.K?T` is left out when absent; `flags.K?true` is `true` or left out;
 //! - fields sharing one bit are written one by one, present together.
 //!
+//! Read back, every field on a bit says whether it is set (a `true` flag, a
+//! given value), and fields that disagree are an error: the runtime's
+//! `tl_runtime::json::Reader::bit` decides, for the generated code and for
+//! `tlgen encode` alike.
+//!
 //! [`Layouts::of`] describes every definition of a schema; [`Definition::wire`]
 //! also says what each TL field is on the wire, for a reader or writer that works
 //! without generated code.
@@ -144,7 +149,11 @@ pub struct Entry {
 #[non_exhaustive]
 pub enum WireField {
     /// A `#` word computed from the fields conditioned on it.
-    FlagsWord,
+    FlagsWord {
+        /// Its TL field name (`flags`): never written, but checked when a
+        /// reader is given it.
+        key: String,
+    },
     /// A value (conditional when `condition` is set), written with its codec.
     Value {
         /// Its codec.
@@ -187,6 +196,27 @@ pub struct Definition {
     pub entries: Vec<Entry>,
     /// One per TL field, in wire order.
     pub wire: Vec<WireField>,
+    /// For each TL field, the index of its entry, if it has one.
+    entry_of_field: Vec<Option<usize>>,
+}
+
+impl Definition {
+    /// The entry of TL field `field`, if it has one (`#` words and the length
+    /// of a sized `Object` have none).
+    #[must_use]
+    pub fn entry_of(&self, field: usize) -> Option<(usize, &Entry)> {
+        let index = self.entry_of_field.get(field).copied().flatten()?;
+        Some((index, self.entries.get(index)?))
+    }
+
+    /// The key of the flags word holding `bit` (`flags`).
+    #[must_use]
+    pub fn word_key(&self, bit: Bit) -> &str {
+        match self.wire.get(bit.flags_field) {
+            Some(WireField::FlagsWord { key }) => key,
+            _ => "",
+        }
+    }
 }
 
 /// The JSON description of every definition of a schema.
@@ -242,13 +272,22 @@ impl Layouts {
             };
             names.entry(name.clone()).or_insert(index);
             ids.entry(s.c.id).or_insert(index);
+            let entries = entries(model, s);
+            let wire = wire(model, s);
+            let mut entry_of_field = vec![None; wire.len()];
+            for (index, entry) in entries.iter().enumerate() {
+                if let Some(slot) = entry_of_field.get_mut(entry.field) {
+                    *slot = Some(index);
+                }
+            }
             out.definitions.push(Definition {
                 name,
                 kind: s.c.kind,
                 id: s.c.id,
                 type_name: s.tl_type.clone(),
-                entries: entries(model, s),
-                wire: wire(model, s),
+                entries,
+                wire,
+                entry_of_field,
             });
         }
         for e in &model.enums {
@@ -450,7 +489,13 @@ fn wire(model: &Model<'_>, s: &Struct<'_>) -> Vec<WireField> {
         .iter()
         .enumerate()
         .map(|(index, w)| match w {
-            Wire::FlagsWord { .. } => WireField::FlagsWord,
+            Wire::FlagsWord { .. } => WireField::FlagsWord {
+                key: s
+                    .c
+                    .fields
+                    .get(index)
+                    .map_or_else(String::new, |f| f.name.clone()),
+            },
             Wire::Plain { .. } | Wire::Optional { .. } | Wire::Grouped { .. } => value(index),
             Wire::Nullable { .. } => WireField::Nullable {
                 codec: field_codec(model, s, index),

@@ -38,8 +38,32 @@
 //!
 //! Reading never panics: malformed JSON, wrong types, numbers out of range, bad
 //! base64 or hex, unknown constructors and missing fields are an [`Error`] naming
-//! the JSON path (`updates[3].message.entities[0]`) and what was expected. Depth
-//! is bounded by the JSON parser's limit (serde_json's is 128).
+//! the JSON path (`updates[3].message.entities[0]`) and what was expected.
+//!
+//! # Limits
+//!
+//! Input is first read into a [`Json`] tree (see [`Json::read`]), which bounds
+//! what any input can cost:
+//!
+//! - **depth**: every object and every array is one level, as every constructor
+//!   body and every vector is one level of the binary decoder, under the same
+//!   [`Limits::max_depth`](crate::Limits::max_depth) (default 64; serde's
+//!   `Deserialize` uses the default, [`Bounded`] another), and never more than
+//!   [`MAX_DEPTH`] (127), the deepest JSON serde_json's parser reads back. So a
+//!   value that reads from JSON encodes to bytes that decode under the same
+//!   limits, and the other way round;
+//! - **keys**: a key given twice in one object is an error (`"_"` included);
+//! - **memory**: the tree takes at most 12 bytes per byte of JSON text once read
+//!   (24 while an array of one-digit numbers grows), then the value read from it.
+//!
+//! # Flags
+//!
+//! A flags word follows from the fields, and every field of a bit says whether
+//! the bit is set: a `flags.K?true` field that is `true`, or a value on the bit
+//! that is given, sets it; a `false` field beside one that sets its bit, a value
+//! missing from a bit set by another field, or a flags word (accepted though
+//! never written) other than the one the fields give, is an error at its path
+//! ([`Reader::bit`], used by generated code and `tlgen encode` alike).
 
 use std::fmt::{self, Write as _};
 use std::marker::PhantomData;
@@ -48,9 +72,13 @@ pub use serde;
 use serde::ser::{SerializeMap as _, SerializeSeq as _};
 use serde::{Deserializer, Serializer};
 pub use serde_json;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
+use crate::Limits;
 use crate::object::RawObject;
+
+mod tree;
+pub use tree::{Json, JsonObject, MAX_DEPTH};
 
 /// The JSON conventions a generated module follows (see the [module](self) docs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -180,20 +208,9 @@ impl fmt::Display for Path<'_> {
     }
 }
 
-/// A short name of a JSON value's kind, for errors.
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-fn expected(path: &Path<'_>, what: &str, found: &Value) -> Error {
-    Error::new(path, format!("expected {what}, found {}", kind(found)))
+/// The error for a value of the wrong kind.
+fn expected(path: &Path<'_>, what: &str, found: &Json) -> Error {
+    Error::new(path, format!("expected {what}, found {}", found.kind()))
 }
 
 // ------------------------------------------------------------------- codecs
@@ -215,7 +232,7 @@ pub trait Codec {
     ///
     /// # Errors
     /// When `json` is not a value of this type in this form.
-    fn read(json: Value, form: Form, path: &Path<'_>) -> Result<Self::Value, Error>;
+    fn read(json: Json, form: Form, path: &Path<'_>) -> Result<Self::Value, Error>;
 
     /// The value a missing or `null` field stands for: TDLib reads a zero
     /// number, an empty string or an empty vector; objects and the lossless form
@@ -245,14 +262,14 @@ macro_rules! zero_in_tdlib {
 
 /// Reads an integer from a JSON number, or from a string where `strings` allows.
 fn integer<T: TryFrom<i64> + TryFrom<u64> + std::str::FromStr>(
-    json: &Value,
+    json: &Json,
     strings: bool,
     what: &str,
     path: &Path<'_>,
 ) -> Result<T, Error> {
     let out_of_range = || Error::new(path, format!("{json} is not {what}"));
     match json {
-        Value::Number(n) => {
+        Json::Number(n) => {
             if let Some(i) = n.as_i64() {
                 T::try_from(i).map_err(|_| out_of_range())
             } else if let Some(u) = n.as_u64() {
@@ -261,7 +278,7 @@ fn integer<T: TryFrom<i64> + TryFrom<u64> + std::str::FromStr>(
                 Err(out_of_range())
             }
         }
-        Value::String(s) if strings => s.parse().map_err(|_| out_of_range()),
+        Json::String(s) if strings => s.parse().map_err(|_| out_of_range()),
         other => Err(expected(path, what, other)),
     }
 }
@@ -275,7 +292,7 @@ impl Codec for Int {
     fn write<S: Serializer>(value: &i32, _: Form, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_i32(*value)
     }
-    fn read(json: Value, form: Form, path: &Path<'_>) -> Result<i32, Error> {
+    fn read(json: Json, form: Form, path: &Path<'_>) -> Result<i32, Error> {
         integer(&json, form == Form::Tdlib, "a 32-bit integer", path)
     }
     zero_in_tdlib!();
@@ -290,7 +307,7 @@ impl Codec for Nat {
     fn write<S: Serializer>(value: &u32, _: Form, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_u32(*value)
     }
-    fn read(json: Value, form: Form, path: &Path<'_>) -> Result<u32, Error> {
+    fn read(json: Json, form: Form, path: &Path<'_>) -> Result<u32, Error> {
         integer(
             &json,
             form == Form::Tdlib,
@@ -310,7 +327,7 @@ impl Codec for Int53 {
     fn write<S: Serializer>(value: &i64, _: Form, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_i64(*value)
     }
-    fn read(json: Value, form: Form, path: &Path<'_>) -> Result<i64, Error> {
+    fn read(json: Json, form: Form, path: &Path<'_>) -> Result<i64, Error> {
         integer(&json, form == Form::Tdlib, "a 64-bit integer", path)
     }
     zero_in_tdlib!();
@@ -329,7 +346,7 @@ impl Codec for Long {
             Form::Tl => s.serialize_i64(*value),
         }
     }
-    fn read(json: Value, _: Form, path: &Path<'_>) -> Result<i64, Error> {
+    fn read(json: Json, _: Form, path: &Path<'_>) -> Result<i64, Error> {
         integer(&json, true, "a 64-bit integer", path)
     }
     zero_in_tdlib!();
@@ -349,13 +366,12 @@ impl Codec for Double {
             s.collect_str(&format_args!("{:#018x}", value.to_bits()))
         }
     }
-    fn read(json: Value, _: Form, path: &Path<'_>) -> Result<f64, Error> {
+    fn read(json: Json, _: Form, path: &Path<'_>) -> Result<f64, Error> {
         match &json {
-            Value::Number(n) => n.as_f64().ok_or_else(|| expected(path, "a number", &json)),
-            Value::String(s) => s
+            Json::Number(n) => n.as_f64().ok_or_else(|| expected(path, "a number", &json)),
+            Json::String(s) => s
                 .strip_prefix("0x")
-                .filter(|hex| hex.len() == 16)
-                .and_then(|hex| u64::from_str_radix(hex, 16).ok())
+                .and_then(hex_u64)
                 .map(f64::from_bits)
                 .filter(|f| !f.is_finite())
                 .ok_or_else(|| {
@@ -379,10 +395,10 @@ impl Codec for Bool {
     fn write<S: Serializer>(value: &bool, _: Form, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_bool(*value)
     }
-    fn read(json: Value, form: Form, path: &Path<'_>) -> Result<bool, Error> {
+    fn read(json: Json, form: Form, path: &Path<'_>) -> Result<bool, Error> {
         match json {
-            Value::Bool(b) => Ok(b),
-            Value::Number(_) if form == Form::Tdlib => {
+            Json::Bool(b) => Ok(b),
+            Json::Number(_) if form == Form::Tdlib => {
                 integer::<i32>(&json, false, "a boolean", path).map(|n| n != 0)
             }
             other => Err(expected(path, "true or false", &other)),
@@ -400,9 +416,9 @@ impl Codec for Str {
     fn write<S: Serializer>(value: &String, _: Form, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(value)
     }
-    fn read(json: Value, _: Form, path: &Path<'_>) -> Result<String, Error> {
+    fn read(json: Json, _: Form, path: &Path<'_>) -> Result<String, Error> {
         match json {
-            Value::String(s) => Ok(s),
+            Json::String(s) => Ok(s.into_string()),
             other => Err(expected(path, "a string", &other)),
         }
     }
@@ -419,9 +435,9 @@ impl Codec for Bytes {
     fn write<S: Serializer>(value: &Vec<u8>, _: Form, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&base64_encode(value))
     }
-    fn read(json: Value, _: Form, path: &Path<'_>) -> Result<Vec<u8>, Error> {
+    fn read(json: Json, _: Form, path: &Path<'_>) -> Result<Vec<u8>, Error> {
         match &json {
-            Value::String(s) => base64_decode(s).map_err(|why| Error::new(path, why)),
+            Json::String(s) => base64_decode(s).map_err(|why| Error::new(path, why)),
             other => Err(expected(path, "a base64 string", other)),
         }
     }
@@ -442,26 +458,49 @@ impl<const N: usize> Codec for Fixed<N> {
         }
         s.serialize_str(&hex)
     }
-    fn read(json: Value, _: Form, path: &Path<'_>) -> Result<[u8; N], Error> {
+    fn read(json: Json, _: Form, path: &Path<'_>) -> Result<[u8; N], Error> {
         let wrong = || {
             Error::new(
                 path,
                 format!("expected {} hex digits ({N} bytes), found {json}", 2 * N),
             )
         };
-        let Value::String(hex) = &json else {
+        let Json::String(hex) = &json else {
             return Err(wrong());
         };
-        if hex.len() != 2 * N || !hex.is_ascii() {
+        if hex.len() != 2 * N {
             return Err(wrong());
         }
         let mut out = [0; N];
         for (byte, pair) in out.iter_mut().zip(hex.as_bytes().chunks_exact(2)) {
-            let pair = std::str::from_utf8(pair).map_err(|_| wrong())?;
-            *byte = u8::from_str_radix(pair, 16).map_err(|_| wrong())?;
+            let (high, low) = match pair {
+                [high, low] => (hex_digit(*high), hex_digit(*low)),
+                _ => (None, None),
+            };
+            *byte = high.zip(low).map(|(h, l)| h << 4 | l).ok_or_else(wrong)?;
         }
         Ok(out)
     }
+}
+
+/// The value of one hex digit (either case). `u8::from_str_radix` is not used:
+/// it takes a leading `+` as part of the number.
+fn hex_digit(c: u8) -> Option<u8> {
+    match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        b'A'..=b'F' => Some(c - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// Exactly 16 hex digits as a `u64`.
+fn hex_u64(hex: &str) -> Option<u64> {
+    if hex.len() != 16 {
+        return None;
+    }
+    hex.bytes()
+        .try_fold(0_u64, |n, c| Some(n << 4 | u64::from(hex_digit(c)?)))
 }
 
 /// TL's `Object` ([`RawObject`]): base64 of its TL bytes.
@@ -473,7 +512,7 @@ impl Codec for Raw {
     fn write<S: Serializer>(value: &RawObject, _: Form, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&base64_encode(value.as_bytes()))
     }
-    fn read(json: Value, form: Form, path: &Path<'_>) -> Result<RawObject, Error> {
+    fn read(json: Json, form: Form, path: &Path<'_>) -> Result<RawObject, Error> {
         let bytes = Bytes::read(json, form, path)?;
         RawObject::new(bytes)
             .map_err(|_| Error::new(path, "an Object needs at least its 4-byte constructor id"))
@@ -493,9 +532,10 @@ impl<C: Codec> Codec for Vector<C> {
         }
         seq.end()
     }
-    fn read(json: Value, form: Form, path: &Path<'_>) -> Result<Vec<C::Value>, Error> {
+    fn read(json: Json, form: Form, path: &Path<'_>) -> Result<Vec<C::Value>, Error> {
         match json {
-            Value::Array(items) => items
+            Json::Array(items) => items
+                .into_vec()
                 .into_iter()
                 .enumerate()
                 .map(|(i, item)| C::read(item, form, &path.index(i)))
@@ -515,7 +555,7 @@ impl<C: Codec> Codec for Boxed<C> {
     fn write<S: Serializer>(value: &Box<C::Value>, form: Form, s: S) -> Result<S::Ok, S::Error> {
         C::write(value, form, s)
     }
-    fn read(json: Value, form: Form, path: &Path<'_>) -> Result<Box<C::Value>, Error> {
+    fn read(json: Json, form: Form, path: &Path<'_>) -> Result<Box<C::Value>, Error> {
         C::read(json, form, path).map(Box::new)
     }
     fn absent(form: Form) -> Option<Self::Value> {
@@ -532,7 +572,7 @@ impl<T: Object> Codec for Obj<T> {
     fn write<S: Serializer>(value: &T, _: Form, s: S) -> Result<S::Ok, S::Error> {
         value.write_json(s)
     }
-    fn read(json: Value, _: Form, path: &Path<'_>) -> Result<T, Error> {
+    fn read(json: Json, _: Form, path: &Path<'_>) -> Result<T, Error> {
         T::read_json(json, path)
     }
 }
@@ -557,7 +597,7 @@ pub trait Object: Sized {
     ///
     /// # Errors
     /// When the entries are not a value of this type.
-    fn read_entries(entries: Map<String, Value>, path: &Path<'_>) -> Result<Self, Error>;
+    fn read_entries(entries: JsonObject, path: &Path<'_>) -> Result<Self, Error>;
 
     /// Writes the value as a JSON object.
     ///
@@ -576,9 +616,9 @@ pub trait Object: Sized {
     ///
     /// # Errors
     /// When `json` is not an object of this type.
-    fn read_json(json: Value, path: &Path<'_>) -> Result<Self, Error> {
+    fn read_json(json: Json, path: &Path<'_>) -> Result<Self, Error> {
         match json {
-            Value::Object(entries) => Self::read_entries(entries, path),
+            Json::Object(entries) => Self::read_entries(entries, path),
             other => Err(expected(path, "an object", &other)),
         }
     }
@@ -648,14 +688,17 @@ impl<M: serde::ser::SerializeMap> Writer<M> {
     }
 }
 
-/// Reads the entries of one object (generated `read_entries`): each call takes
-/// its key out, and [`finish`](Self::finish) checks what is left.
+/// Reads the entries of one object (generated `read_entries`, and `tlgen
+/// encode`): each call takes its key out, and [`finish`](Self::finish) checks
+/// what is left.
 #[derive(Debug)]
 pub struct Reader<'p> {
-    entries: Map<String, Value>,
+    entries: Vec<(Box<str>, Json)>,
     form: Form,
     name: &'p str,
     path: &'p Path<'p>,
+    /// Each flags word a field has been read on, with the bits set so far.
+    words: Vec<(&'p str, u32)>,
 }
 
 impl<'p> Reader<'p> {
@@ -666,17 +709,24 @@ impl<'p> Reader<'p> {
     /// # Errors
     /// When the object is tagged with another constructor.
     pub fn new(
-        mut entries: Map<String, Value>,
+        entries: JsonObject,
         form: Form,
         name: &'p str,
         id: u32,
         path: &'p Path<'p>,
     ) -> Result<Self, Error> {
-        if let Some(tag) = entries.remove(form.tag()) {
+        let mut reader = Self {
+            entries: entries.into_entries(),
+            form,
+            name,
+            path,
+            words: Vec::new(),
+        };
+        if let Some(tag) = reader.remove(form.tag()) {
             let names = match &tag {
-                Value::String(tag) => tag == name,
+                Json::String(tag) => &**tag == name,
                 // TDLib also takes the constructor id, as a signed 32-bit number.
-                Value::Number(n) => form == Form::Tdlib && n.as_i64() == Some(i64::from(id as i32)),
+                Json::Number(n) => form == Form::Tdlib && n.as_i64() == Some(i64::from(id as i32)),
                 _ => false,
             };
             if !names {
@@ -689,12 +739,20 @@ impl<'p> Reader<'p> {
                 ));
             }
         }
-        Ok(Self {
-            entries,
-            form,
-            name,
-            path,
-        })
+        Ok(reader)
+    }
+
+    /// Takes `key` out, `null` or not.
+    fn remove(&mut self, key: &str) -> Option<Json> {
+        let at = self.entries.iter().position(|(k, _)| &**k == key)?;
+        Some(self.entries.swap_remove(at).1)
+    }
+
+    /// Whether `key` is given, and not `null`.
+    fn has(&self, key: &str) -> bool {
+        self.entries
+            .iter()
+            .any(|(k, v)| &**k == key && !v.is_null())
     }
 
     /// Reads a required field: TDLib reads a zero value for a missing or `null`
@@ -711,17 +769,17 @@ impl<'p> Reader<'p> {
 
     /// Takes the value of `key` out, for a reader that chooses the codec at run
     /// time (`tlgen encode`): `None` when it is missing or `null`.
-    pub fn take(&mut self, key: &str) -> Option<Value> {
-        self.entries.remove(key).filter(|value| !value.is_null())
+    pub fn take(&mut self, key: &str) -> Option<Json> {
+        self.remove(key).filter(|value| !value.is_null())
     }
 
     /// Takes out the value of required field `key`.
     ///
     /// # Errors
     /// When it is missing or `null`.
-    pub fn take_required(&mut self, key: &str) -> Result<Value, Error> {
-        match self.entries.remove(key) {
-            Some(Value::Null) => Err(Error::new(
+    pub fn take_required(&mut self, key: &str) -> Result<Json, Error> {
+        match self.remove(key) {
+            Some(Json::Null) => Err(Error::new(
                 &self.path.key(key),
                 format!(
                     "`{key}` of `{}` is null, which the schema does not allow",
@@ -736,7 +794,8 @@ impl<'p> Reader<'p> {
         }
     }
 
-    /// Reads a field that may be absent (missing or `null`).
+    /// Reads a field that may be absent (missing or `null`) and has no flag
+    /// bit: TDLib's "may be null".
     ///
     /// # Errors
     /// When it is given but is not a value of its type.
@@ -747,30 +806,131 @@ impl<'p> Reader<'p> {
         }
     }
 
-    /// Reads a `flags.K?true` field: `true`, or absent (`false` and `null` are
-    /// accepted as absent).
+    /// Reads `flags.K?T` alone on its bit, `bit` of the flags word named
+    /// `word`: present when given (and not `null`). See [`bit`](Self::bit).
     ///
     /// # Errors
-    /// When it is given but is not a boolean.
-    pub fn flag(&mut self, key: &str) -> Result<bool, Error> {
-        Ok(self.optional::<Bool>(key)?.unwrap_or(false))
+    /// When it is given but is not a value of its type.
+    pub fn conditional<C: Codec>(
+        &mut self,
+        key: &str,
+        word: &'p str,
+        bit: u8,
+    ) -> Result<Option<C::Value>, Error> {
+        if self.bit(word, bit, &[], &[key])? {
+            self.field::<C>(key).map(Some)
+        } else {
+            Ok(None)
+        }
     }
 
-    /// Whether any of these keys is given (and not `null`): whether the group of
-    /// fields sharing one flag bit is present.
+    /// Decides bit `bit` of the flags word named `word` from the fields on it,
+    /// the one place both JSON readers do: `flags` are its `flags.K?true` fields
+    /// (`true`, `false`, `null` or left out), `values` the fields carrying data
+    /// (given or not). A `true` flag or a given value sets the bit. Takes the
+    /// flags out and leaves the values to be read (with [`field`](Self::field)
+    /// when the bit is set); returns whether it is set, and remembers it for the
+    /// check of a given flags word in [`finish`](Self::finish).
+    ///
+    /// # Errors
+    /// A flag that is not a boolean; a flag that is `false` while another field
+    /// sets the bit; a value missing while another field sets the bit.
+    pub fn bit(
+        &mut self,
+        word: &'p str,
+        bit: u8,
+        flags: &[&str],
+        values: &[&str],
+    ) -> Result<bool, Error> {
+        // The first field that sets the bit, and how: "is true" or "is given".
+        let mut set_by: Option<(&str, &str)> = None;
+        let mut cleared_by: Option<&str> = None;
+        for &key in flags {
+            let Some(value) = self.take(key) else {
+                continue;
+            };
+            if Bool::read(value, self.form, &self.path.key(key))? {
+                set_by.get_or_insert((key, "is true"));
+            } else {
+                cleared_by.get_or_insert(key);
+            }
+        }
+        if set_by.is_none() {
+            set_by = values
+                .iter()
+                .find(|key| self.has(key))
+                .map(|&key| (key, "is given"));
+        }
+        match (set_by, cleared_by) {
+            (Some((setter, how)), Some(cleared)) => {
+                return Err(Error::new(
+                    &self.path.key(cleared),
+                    format!(
+                        "`{cleared}` is false, but `{setter}` {how}, and both are bit {bit} of `{word}`: make `{cleared}` true or leave it out"
+                    ),
+                ));
+            }
+            (Some((setter, how)), None) => {
+                if let Some(missing) = values.iter().find(|key| !self.has(key)) {
+                    return Err(Error::new(
+                        self.path,
+                        format!(
+                            "missing field `{missing}` of `{}`: `{setter}` {how}, which sets bit {bit} of `{word}`, and `{missing}` is on that bit too",
+                            self.name
+                        ),
+                    ));
+                }
+            }
+            (None, _) => {
+                // Values given as `null` are absent: take them out.
+                for key in values {
+                    self.remove(key);
+                }
+            }
+        }
+        let set = set_by.is_some();
+        let mask = if set { 1_u32 << (bit & 31) } else { 0 };
+        match self.words.iter_mut().find(|(w, _)| *w == word) {
+            Some((_, bits)) => *bits |= mask,
+            None => self.words.push((word, mask)),
+        }
+        Ok(set)
+    }
+
+    /// The flags word named `word` as the fields read so far set it, for a
+    /// writer (`tlgen encode`).
     #[must_use]
-    pub fn has_any(&self, keys: &[&str]) -> bool {
-        keys.iter()
-            .any(|key| self.entries.get(*key).is_some_and(|v| !v.is_null()))
+    pub fn word(&self, word: &str) -> u32 {
+        self.words
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map_or(0, |(_, bits)| *bits)
     }
 
-    /// Ends reading: in the lossless form, a key that is not a field is an
-    /// error; TDLib's form ignores it, as TDLib does.
+    /// Ends reading: a flags word given must be the one the fields set (it is
+    /// never written, but a reader may get one), and in the lossless form a key
+    /// that is not a field is an error; TDLib's form ignores it, as TDLib does.
     ///
     /// # Errors
-    /// An unknown key, in the lossless form.
-    pub fn finish(self) -> Result<(), Error> {
-        match (self.form, self.entries.keys().next()) {
+    /// A flags word other than the fields', an unknown key in the lossless form.
+    pub fn finish(mut self) -> Result<(), Error> {
+        for (word, bits) in std::mem::take(&mut self.words) {
+            let Some(given) = self.take(word) else {
+                continue;
+            };
+            let path = self.path.key(word);
+            let given = Nat::read(given, self.form, &path)?;
+            if given != bits {
+                return Err(Error::new(
+                    &path,
+                    format!(
+                        "`{word}` is {given:#x}, but the fields set {bits:#x}: leave `{word}` out, it follows from the fields"
+                    ),
+                ));
+            }
+        }
+        let unknown = self.entries.iter().map(|(key, _)| &**key).min();
+        match (self.form, unknown) {
             (Form::Tl, Some(key)) => Err(Error::new(
                 self.path,
                 format!("`{}` has no field `{key}`", self.name),
@@ -780,24 +940,24 @@ impl<'p> Reader<'p> {
     }
 }
 
-/// Takes the tag out of the entries of an object of type `type_name` (its TL
-/// name), for a generated enum to dispatch on: the constructor's name, or in
-/// TDLib's form its id as decimal text (`"-1498250130"`), which TDLib accepts
-/// too.
+/// The tag of an object of type `type_name` (its TL name), for a generated enum
+/// to dispatch on: the constructor's name, or in TDLib's form its id as decimal
+/// text (`"-1498250130"`), which TDLib accepts too. The constructor's own
+/// [`Reader`] checks it again.
 ///
 /// # Errors
 /// When the tag is missing or not a string.
-pub fn take_tag(
-    entries: &mut Map<String, Value>,
+pub fn read_tag(
+    entries: &JsonObject,
     form: Form,
     type_name: &str,
     path: &Path<'_>,
 ) -> Result<String, Error> {
-    match entries.remove(form.tag()) {
-        Some(Value::String(tag)) => Ok(tag),
+    match entries.get(form.tag()) {
+        Some(Json::String(tag)) => Ok(tag.to_string()),
         // TDLib also takes the constructor id, as a signed 32-bit number;
         // generated enums match it as its decimal text.
-        Some(Value::Number(id)) if form == Form::Tdlib && id.as_i64().is_some() => {
+        Some(Json::Number(id)) if form == Form::Tdlib && id.as_i64().is_some() => {
             Ok(id.to_string())
         }
         Some(other) => Err(Error::new(
@@ -805,7 +965,7 @@ pub fn take_tag(
             format!(
                 "expected `{}` to name a constructor of `{type_name}`, found {}",
                 form.tag(),
-                kind(&other)
+                other.kind()
             ),
         )),
         None => Err(Error::new(
@@ -827,14 +987,48 @@ pub fn unknown_constructor(tag: &str, type_name: &str, path: &Path<'_>) -> Error
     )
 }
 
-/// serde's `Deserialize` for a generated type: reads a JSON value, then the type
-/// from it, so that errors name the JSON path.
+/// serde's `Deserialize` for a generated type: reads a [`Json`] under the
+/// default [`Limits`], then the type from it, so that errors name the JSON path.
 ///
 /// # Errors
 /// The deserializer's errors, and [`Error`]s as its custom errors.
 pub fn deserialize<'de, D: Deserializer<'de>, T: Object>(d: D) -> Result<T, D::Error> {
-    let json = <Value as serde::Deserialize>::deserialize(d)?;
-    T::read_json(json, &Path::root()).map_err(serde::de::Error::custom)
+    serde::de::DeserializeSeed::deserialize(Bounded::<T>::new(Limits::default()), d)
+}
+
+/// Reads a generated type under other [`Limits`] than `Deserialize`'s default
+/// (at most [`MAX_DEPTH`] levels; give the thread a stack to match):
+///
+/// ```ignore
+/// use serde::de::DeserializeSeed as _;
+/// let limits = tl_runtime::Limits { max_depth: 100 };
+/// let mut json = serde_json::Deserializer::from_str(text);
+/// let value = Bounded::<enums::Updates>::new(limits).deserialize(&mut json)?;
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Bounded<T> {
+    limits: Limits,
+    read: PhantomData<fn() -> T>,
+}
+
+impl<T> Bounded<T> {
+    /// Reads a `T` under `limits`.
+    #[must_use]
+    pub const fn new(limits: Limits) -> Self {
+        Self {
+            limits,
+            read: PhantomData,
+        }
+    }
+}
+
+impl<'de, T: Object> serde::de::DeserializeSeed<'de> for Bounded<T> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+        let json = Json::read(d, self.limits)?;
+        T::read_json(json, &Path::root()).map_err(serde::de::Error::custom)
+    }
 }
 
 /// serde's `Serialize` for a generated type.
@@ -922,27 +1116,41 @@ impl<T: Object> serde::Serialize for Envelope<T> {
 
 impl<'de, T: Object> serde::Deserialize<'de> for Envelope<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let json = <Value as serde::Deserialize>::deserialize(d)?;
+        let json = Json::read(d, Limits::default())?;
         let root = Path::root();
-        let Value::Object(mut entries) = json else {
+        let Json::Object(object) = json else {
             return Err(serde::de::Error::custom(expected(
                 &root,
                 "an object",
                 &json,
             )));
         };
-        let extra = entries.remove("@extra");
-        let client_id = match entries.remove("@client_id") {
-            None | Some(Value::Null) => None,
+        let mut extra = None;
+        let mut client_id = None;
+        let mut entries = object.into_entries();
+        entries.retain_mut(|(key, value)| match &**key {
+            "@extra" => {
+                extra = Some(std::mem::replace(value, Json::Null));
+                false
+            }
+            "@client_id" => {
+                client_id = Some(std::mem::replace(value, Json::Null));
+                false
+            }
+            _ => true,
+        });
+        let client_id = match client_id {
+            None | Some(Json::Null) => None,
             Some(id) => Some(
                 Int::read(id, Form::Tdlib, &root.key("@client_id"))
                     .map_err(serde::de::Error::custom)?,
             ),
         };
-        let value = T::read_entries(entries, &root).map_err(serde::de::Error::custom)?;
+        let value = T::read_entries(JsonObject::from_unique(entries), &root)
+            .map_err(serde::de::Error::custom)?;
         Ok(Self {
             value,
-            extra,
+            extra: extra.map(Value::from),
             client_id,
         })
     }
@@ -973,11 +1181,12 @@ fn base64_encode(bytes: &[u8]) -> String {
     out
 }
 
-/// Decodes base64: the standard or URL-safe alphabet, with or without padding.
+/// Decodes base64: the standard or URL-safe alphabet (one of them: a string
+/// that mixes them is no encoding of either), with or without padding.
 ///
 /// # Errors
-/// A character outside the alphabet, misplaced padding, a length no encoding
-/// has, or bits left over in the last character.
+/// A character outside the alphabet, both alphabets, misplaced padding, a
+/// length no encoding has, or bits left over in the last character.
 fn base64_decode(text: &str) -> Result<Vec<u8>, String> {
     let data = text.trim_end_matches('=');
     let padding = text.len() - data.len();
@@ -990,6 +1199,8 @@ fn base64_decode(text: &str) -> Result<Vec<u8>, String> {
     let mut out = Vec::with_capacity(data.len() / 4 * 3 + 2);
     let mut acc: u32 = 0;
     let mut bits = 0;
+    // The first character only one alphabet has, and where it is.
+    let mut alphabet: Option<(u8, usize)> = None;
     for (i, c) in data.bytes().enumerate() {
         let value = match c {
             b'A'..=b'Z' => c - b'A',
@@ -1001,6 +1212,25 @@ fn base64_decode(text: &str) -> Result<Vec<u8>, String> {
                 return Err(format!("not base64: character {:?} at {i}", char::from(c)));
             }
         };
+        if value >= 62 {
+            let url_safe = matches!(c, b'-' | b'_');
+            match alphabet {
+                None => alphabet = Some((c, i)),
+                Some((first, at)) if matches!(first, b'-' | b'_') != url_safe => {
+                    let ((standard, s), (url, u)) = if url_safe {
+                        ((first, at), (c, i))
+                    } else {
+                        ((c, i), (first, at))
+                    };
+                    return Err(format!(
+                        "not base64: it mixes the standard alphabet ({:?} at {s}) with the URL-safe one ({:?} at {u}): use one",
+                        char::from(standard),
+                        char::from(url)
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
         acc = acc << 6 | u32::from(value);
         bits += 6;
         if bits >= 8 {
@@ -1018,6 +1248,11 @@ fn base64_decode(text: &str) -> Result<Vec<u8>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `value` as the readers take it.
+    fn j(value: Value) -> Json {
+        Json::from_value(&value, Limits::default()).unwrap_or(Json::Null)
+    }
 
     // RFC 4648, section 10.
     const VECTORS: [(&str, &str); 7] = [
@@ -1065,16 +1300,16 @@ mod tests {
     fn numbers_keep_their_range() {
         let root = Path::root();
         let big = serde_json::json!(4_294_967_296_u64);
-        assert!(Int::read(big.clone(), Form::Tl, &root).is_err());
-        assert_eq!(Long::read(big, Form::Tl, &root), Ok(1 << 32));
+        assert!(Int::read(j(big.clone()), Form::Tl, &root).is_err());
+        assert_eq!(Long::read(j(big), Form::Tl, &root), Ok(1 << 32));
         assert_eq!(
-            Long::read(Value::from("-9223372036854775808"), Form::Tl, &root),
+            Long::read(j(Value::from("-9223372036854775808")), Form::Tl, &root),
             Ok(i64::MIN)
         );
-        assert!(Long::read(Value::from("9223372036854775808"), Form::Tl, &root).is_err());
-        assert!(Long::read(serde_json::json!(1.5), Form::Tl, &root).is_err());
-        assert!(Int::read(Value::from("7"), Form::Tl, &root).is_err());
-        assert_eq!(Int::read(Value::from("7"), Form::Tdlib, &root), Ok(7));
+        assert!(Long::read(j(Value::from("9223372036854775808")), Form::Tl, &root).is_err());
+        assert!(Long::read(j(serde_json::json!(1.5)), Form::Tl, &root).is_err());
+        assert!(Int::read(j(Value::from("7")), Form::Tl, &root).is_err());
+        assert_eq!(Int::read(j(Value::from("7")), Form::Tdlib, &root), Ok(7));
     }
 
     #[test]
@@ -1091,10 +1326,10 @@ mod tests {
                 serde_json::value::Serializer,
             );
             let json = written.unwrap_or(Value::Null);
-            let read = Double::read(json, Form::Tl, &root).map(f64::to_bits);
+            let read = Double::read(j(json), Form::Tl, &root).map(f64::to_bits);
             assert_eq!(read, Ok(bits));
         }
-        assert!(Double::read(Value::from("0x3ff0000000000000"), Form::Tl, &root).is_err());
+        assert!(Double::read(j(Value::from("0x3ff0000000000000")), Form::Tl, &root).is_err());
     }
 
     #[test]
@@ -1104,12 +1339,12 @@ mod tests {
         let json = Fixed::<4>::write(&value, Form::Tl, serde_json::value::Serializer);
         assert_eq!(json.as_ref().ok(), Some(&Value::from("00ab10ff")));
         assert_eq!(
-            Fixed::<4>::read(Value::from("00AB10ff"), Form::Tl, &root),
+            Fixed::<4>::read(j(Value::from("00AB10ff")), Form::Tl, &root),
             Ok(value)
         );
         for bad in ["00ab10f", "00ab10fg", "00ab10ff00", "é0ab10f"] {
             assert!(
-                Fixed::<4>::read(Value::from(bad), Form::Tl, &root).is_err(),
+                Fixed::<4>::read(j(Value::from(bad)), Form::Tl, &root).is_err(),
                 "{bad}"
             );
         }

@@ -108,8 +108,10 @@
 //!   than a bounds check. A vector count of 2^31 in 8 bytes of input, or a `bytes`
 //!   length of 2^24 - 1 in 4, fails with nothing allocated.
 //! - **Stack bounded by [`Limits::max_depth`]** (default 64,
-//!   [`Limits::DEFAULT_MAX_DEPTH`]): every constructor body counts one level, and one
-//!   level more than the limit is [`DecodeError::DepthExceeded`]. Pass other limits with
+//!   [`Limits::DEFAULT_MAX_DEPTH`]): every constructor body and every vector counts
+//!   one level (as every object and array does in JSON, so that a value has one depth
+//!   in both forms), and one level more than the limit is
+//!   [`DecodeError::DepthExceeded`]. Pass other limits with
 //!   [`Reader::with_limits`], [`Deserialize::from_bytes_with_limits`] or
 //!   [`RawObject::decode_with_limits`].
 //! - **Strict, canonical input.** Padding must be zero, strings must be valid UTF-8

@@ -10,9 +10,9 @@ use crate::wire;
 /// offset instead of panicking. Offsets ([`position`](Self::position) and those in errors)
 /// count from the start of the slice given to [`new`](Self::new).
 ///
-/// The reader also tracks nesting depth for generated code: each constructor body is
-/// decoded between [`enter`](Self::enter) and [`leave`](Self::leave) (or inside
-/// [`nested`](Self::nested)), and entering deeper than
+/// The reader also tracks nesting depth for generated code: each constructor body and
+/// each vector is decoded between [`enter`](Self::enter) and [`leave`](Self::leave) (or
+/// inside [`nested`](Self::nested)), and entering deeper than
 /// [`Limits::max_depth`] fails with [`DecodeError::DepthExceeded`].
 ///
 /// After a read returns an error, the reader's position and depth are unspecified (a
@@ -84,7 +84,7 @@ impl<'a> Reader<'a> {
         self.rest
     }
 
-    /// The current nesting depth (0 outside any constructor body).
+    /// The current nesting depth (0 outside any constructor body or vector).
     #[inline]
     #[must_use]
     pub const fn depth(&self) -> usize {
@@ -373,7 +373,7 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// Enters one level of nesting (call at the start of a constructor body).
+    /// Enters one level of nesting (call at the start of a constructor body or vector).
     ///
     /// # Errors
     /// [`DecodeError::DepthExceeded`] if the depth would exceed [`Limits::max_depth`]; the

@@ -611,19 +611,26 @@ pub fn read_bare_vector<'a, T>(
 /// Reads a bare `vector<T>` whose items each occupy at least `min_item_size` bytes.
 /// See [`read_vector_min`].
 ///
+/// A vector is one level of nesting, as a constructor body is (and as an array is
+/// in JSON, so that both forms of a value have the same depth): it is read inside
+/// [`Reader::nested`], starting at its count.
+///
 /// # Errors
-/// The errors of [`Reader::read_count`] and any error from `read_item`.
+/// [`DecodeError::DepthExceeded`], the errors of [`Reader::read_count`] and any
+/// error from `read_item`.
 pub fn read_bare_vector_min<'a, T>(
     reader: &mut Reader<'a>,
     min_item_size: usize,
     mut read_item: impl FnMut(&mut Reader<'a>) -> Result<T, DecodeError>,
 ) -> Result<Vec<T>, DecodeError> {
-    let count = reader.read_count(min_item_size)?;
-    // Never reserve more memory than the input could fill.
-    let item_size = std::mem::size_of::<T>().max(1);
-    let mut items = Vec::with_capacity(count.min(reader.remaining() / item_size + 1));
-    for _ in 0..count {
-        items.push(read_item(reader)?);
-    }
-    Ok(items)
+    reader.nested(|reader| {
+        let count = reader.read_count(min_item_size)?;
+        // Never reserve more memory than the input could fill.
+        let item_size = std::mem::size_of::<T>().max(1);
+        let mut items = Vec::with_capacity(count.min(reader.remaining() / item_size + 1));
+        for _ in 0..count {
+            items.push(read_item(reader)?);
+        }
+        Ok(items)
+    })
 }

@@ -373,13 +373,14 @@ fn unknown_enum_constructor_names_the_type() {
 }
 
 #[test]
-fn each_constructor_body_is_one_level_of_depth() {
-    // sample (depth 1) holds peerUser (depth 2), whose body starts at byte 44.
+fn each_constructor_body_and_vector_is_one_level_of_depth() {
+    // sample (depth 1) holds ids, a Vector (depth 2) whose count is at byte 16,
+    // and peerUser (depth 2), whose body starts at byte 44.
     let shallow = Limits { max_depth: 1 };
     assert_eq!(
         Sample::from_bytes_with_limits(&FULL_SAMPLE, shallow),
         Err(DecodeError::DepthExceeded {
-            offset: 44,
+            offset: 16,
             limit: 1,
         })
     );

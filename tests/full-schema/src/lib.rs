@@ -139,15 +139,16 @@ pub fn dynamic_agrees(
     generated: &str,
 ) -> Result<serde_json::Value, String> {
     let target = dynamic_target(layouts, name)?;
-    let json = dynamic
-        .decode(&target, bytes)
+    let printed = dynamic
+        .decode_to_string(&target, bytes, tl_codegen::dynamic::Style::Compact)
         .map_err(|e| format!("tlgen decode: {e}"))?;
-    let printed = dynamic.to_json(&json, false);
     if printed != generated {
         return Err(format!(
             "tlgen decode prints\n  {printed}\nthe generated code writes\n  {generated}"
         ));
     }
+    let json: serde_json::Value =
+        serde_json::from_str(&printed).map_err(|e| format!("tlgen decode's JSON: {e}"))?;
     let encoded = dynamic
         .encode(&target, &json)
         .map_err(|e| format!("tlgen encode: {e}"))?;

@@ -271,8 +271,9 @@ fn rich_text_nested_100000_deep() {
     );
 
     // Through vectors: textConcat#7e6260d7 texts:Vector<RichText>, one item each.
-    // A level is 12 bytes (id, Vector id, count); the 65th body starts at byte
-    // 64 * 12 + 4.
+    // The body and the vector are a level each (the vector's from its count):
+    // 12 bytes (id, Vector id, count) for two levels, so the 65th level, the
+    // 33rd body, starts at byte 32 * 12 + 4.
     let input: Vec<u8> = (0..100_000)
         .flat_map(|_| [le(TEXT_CONCAT), le(VECTOR), le(1)])
         .flatten()
@@ -281,15 +282,15 @@ fn rich_text_nested_100000_deep() {
         "textConcat nested 100,000 deep",
         &input,
         DecodeError::DepthExceeded {
-            offset: 772,
+            offset: 388,
             limit: 64,
         },
     );
-    // One vector of one RichText reserved per level, 64 levels.
+    // One vector of one RichText reserved per vector, 32 vectors.
     let item = std::mem::size_of::<api::enums::RichText>();
     assert_eq!(
         memory.peak,
-        64 * item,
+        32 * item,
         "{memory:?}, RichText is {item} bytes"
     );
     assert!(memory.peak < input.len());

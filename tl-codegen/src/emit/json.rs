@@ -84,7 +84,7 @@ fn object_impl(
                 #write
             }
             fn read_entries(
-                entries: #rt::json::serde_json::Map<::std::string::String, #rt::json::serde_json::Value>,
+                entries: #rt::json::JsonObject,
                 path: &#rt::json::Path<'_>,
             ) -> ::std::result::Result<Self, #rt::json::Error> {
                 #read
@@ -145,6 +145,13 @@ pub(crate) fn struct_items(model: &Model<'_>, s: &Struct<'_>) -> TokenStream {
     let name = s.name.ident();
     let tl_name = s.c.name.full();
     let key = |field: usize| s.c.fields.get(field).map_or("", |f| f.name.as_str());
+    // A flag bit as the runtime's `Reader::bit` takes it: the `#` field's key
+    // and the bit number.
+    let bit_of = |bit: &crate::model::layout::Bit| {
+        let word = key(bit.flags_field);
+        let number = proc_macro2::Literal::u8_unsuffixed(bit.bit);
+        (word, number)
+    };
     let codec_of = |field: usize, at: &Scope| {
         s.fields.get(field).map_or_else(
             || quote!(#rt::json::Nat),
@@ -161,22 +168,28 @@ pub(crate) fn struct_items(model: &Model<'_>, s: &Struct<'_>) -> TokenStream {
                 writes.push(quote!(w.field::<#codec>(#key, &self.#member)?;));
                 reads.push(quote!(#member: r.field::<#codec>(#key)?));
             }
-            MemberKind::Optional { field, .. } | MemberKind::Nullable { field } => {
+            MemberKind::Optional { field, bit } => {
+                let (key, codec) = (key(*field), codec_of(*field, &s.scope));
+                let (word, bit) = bit_of(bit);
+                writes.push(quote!(w.optional::<#codec>(#key, self.#member.as_ref())?;));
+                reads.push(quote!(#member: r.conditional::<#codec>(#key, #word, #bit)?));
+            }
+            MemberKind::Nullable { field } => {
                 let (key, codec) = (key(*field), codec_of(*field, &s.scope));
                 writes.push(quote!(w.optional::<#codec>(#key, self.#member.as_ref())?;));
                 reads.push(quote!(#member: r.optional::<#codec>(#key)?));
             }
-            MemberKind::Flag { fields, .. } => {
+            MemberKind::Flag { fields, bit } => {
                 let keys: Vec<&str> = fields.iter().map(|f| key(*f)).collect();
+                let (word, bit) = bit_of(bit);
                 writes.extend(keys.iter().map(|k| quote!(w.flag(#k, self.#member)?;)));
-                // `|`, not `||`: every key is taken out.
-                reads.push(quote!(#member: #(r.flag(#keys)?)|*));
+                reads.push(quote!(#member: r.bit(#word, #bit, &[#(#keys),*], &[])?));
             }
             MemberKind::Group {
                 values,
                 implied,
                 struct_name,
-                ..
+                bit,
             } => {
                 let module = s.layout.group_module.ident();
                 let group = struct_name.ident();
@@ -200,17 +213,13 @@ pub(crate) fn struct_items(model: &Model<'_>, s: &Struct<'_>) -> TokenStream {
                     let name = f.name.ident();
                     quote!(#name: r.field::<#codec>(#key)?)
                 });
-                // The implied `true` fields are taken out whether or not the
-                // group is there: they hold nothing of their own.
+                // The group's `true` fields set the bit as its values do.
+                let (word, bit) = bit_of(bit);
                 reads.push(quote! {
-                    #member: {
-                        let present = r.has_any(&[#(#value_keys),*]);
-                        #(r.flag(#implied_keys)?;)*
-                        if present {
-                            ::std::option::Option::Some(#module::#group { #(#group_reads,)* })
-                        } else {
-                            ::std::option::Option::None
-                        }
+                    #member: if r.bit(#word, #bit, &[#(#implied_keys),*], &[#(#value_keys),*])? {
+                        ::std::option::Option::Some(#module::#group { #(#group_reads,)* })
+                    } else {
+                        ::std::option::Option::None
                     }
                 });
             }
@@ -296,8 +305,7 @@ pub(crate) fn enum_items(model: &Model<'_>, e: &Enum<'_>) -> TokenStream {
         }
     };
     let read = quote! {
-        let mut entries = entries;
-        let tag = #rt::json::take_tag(&mut entries, <Self as #rt::json::Object>::FORM, #type_name, path)?;
+        let tag = #rt::json::read_tag(&entries, <Self as #rt::json::Object>::FORM, #type_name, path)?;
         ::std::result::Result::Ok(match tag.as_str() {
             #(#reads,)*
             _ => return ::std::result::Result::Err(#rt::json::unknown_constructor(&tag, #type_name, path)),

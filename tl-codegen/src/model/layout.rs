@@ -193,17 +193,28 @@ impl Layout {
     /// Lays out `c`; `nullable` says which unconditional fields are nullable
     /// objects (see [`MemberKind::Nullable`]).
     pub(crate) fn of(c: &Combinator, nullable: &dyn Fn(usize) -> bool) -> Layout {
-        let referenced: Vec<bool> = (0..c.fields.len())
-            .map(|i| {
-                c.fields
-                    .iter()
-                    .any(|f| f.condition.is_some_and(|cond| cond.flags_field == i))
-            })
-            .collect();
+        // Every table below is filled in one pass, so that laying out a
+        // combinator stays linear in its fields however many share a bit.
+        // Which fields hold other fields' bits:
+        let mut referenced = vec![false; c.fields.len()];
+        for cond in c.fields.iter().filter_map(|f| f.condition) {
+            if let Some(r) = referenced.get_mut(cond.flags_field) {
+                *r = true;
+            }
+        }
+        // The fields sharing each field's bit (its flag group's).
+        let mut group_of: Vec<&[usize]> = vec![&[]; c.fields.len()];
+        for g in &c.flag_groups {
+            for &i in &g.fields {
+                if let Some(slot) = group_of.get_mut(i) {
+                    *slot = &g.fields;
+                }
+            }
+        }
         let mut members: Vec<Member> = Vec::new();
         let mut wire: Vec<Wire> = Vec::with_capacity(c.fields.len());
         // Member index of each group, by its leading field.
-        let mut group_member: Vec<(usize, usize)> = Vec::new();
+        let mut group_member: Vec<Option<usize>> = vec![None; c.fields.len()];
         for (index, field) in c.fields.iter().enumerate() {
             let name = naming::field_name(&field.name);
             if field.ty == Ty::Flags && referenced.get(index).copied().unwrap_or(false) {
@@ -215,15 +226,14 @@ impl Layout {
                     flags_field: cond.flags_field,
                     bit: cond.bit,
                 };
-                let group: Vec<usize> = c
-                    .flag_group_of(index)
-                    .map_or_else(|| vec![index], |g| g.fields.clone());
+                let single = [index];
+                let group = match group_of.get(index) {
+                    Some(&fields) if !fields.is_empty() => fields,
+                    _ => &single,
+                };
                 let leader = group.first().copied().unwrap_or(index);
                 if leader != index {
-                    let member = group_member
-                        .iter()
-                        .find(|(l, _)| *l == leader)
-                        .map(|(_, m)| *m);
+                    let member = group_member.get(leader).copied().flatten();
                     wire.push(match member {
                         Some(member) if field.ty != Ty::True => Wire::Grouped {
                             member,
@@ -261,7 +271,9 @@ impl Layout {
                         field: index,
                     },
                 });
-                group_member.push((index, member));
+                if let Some(slot) = group_member.get_mut(index) {
+                    *slot = Some(member);
+                }
                 members.push(Member { name, kind });
                 continue;
             }

@@ -662,7 +662,15 @@ impl Checker {
     ) -> Combinator {
         let def = &p.def;
         self.text.clear();
-        print::write_definition(&mut self.text, def, Form::Canonical);
+        // Only fields are left at this point (repetitions are refused), so
+        // the noted arguments are the fields, in order.
+        let mut field_texts = Vec::with_capacity(fields.len());
+        print::write_definition_noting_fields(
+            &mut self.text,
+            def,
+            Form::Canonical,
+            Some(&mut field_texts),
+        );
         let definition = self.text.as_str().to_owned();
         Combinator {
             kind: p.kind(),
@@ -684,6 +692,7 @@ impl Checker {
             doc: p.def.doc.map(|doc| *doc),
             definition,
             normalized: p.normalized,
+            field_texts,
         }
     }
 }

@@ -35,9 +35,11 @@ pub use schema::{
 pub use source::{FileId, LineCol, Location, SourceFile, Sources, Span};
 
 /// How deep types may nest: at most this many `<…>`, `(…)`, `%` and `[…]`
-/// inside one another (`Vector<Vector<int>>` is 2 deep). Deeper input is a
-/// syntax error (E0107) at the opening past the limit, so no later stage ever
-/// walks a deeper type.
+/// inside one another (`Vector<Vector<int>>` is 2 deep), and at most this
+/// many namespaces in a name (`a.b.name` has 2; each is a module the
+/// generated code nests). Deeper input is a syntax error (E0107) at the
+/// opening past the limit, so no later stage ever walks a deeper type or
+/// module tree.
 ///
 /// Every walk over a type recurses (the parser, the checker, the printer,
 /// the diffs, code generation, and syn and prettyplease when formatting), so
@@ -46,7 +48,8 @@ pub use source::{FileId, LineCol, Location, SourceFile, Sources, Span};
 /// every option: about 1.2 MiB of stack at 32 levels (checking alone, 0.4
 /// MiB), so 32 fits a 2 MiB test thread with room to spare; 64 would not.
 /// The deepest type in Telegram's and TDLib's schemas is 2
-/// (`vector<vector<keyboardButton>>`).
+/// (`vector<vector<keyboardButton>>`), the deepest name has 2 namespaces
+/// (TON's `wallet.v3.initialAccountState`).
 pub const MAX_NESTING: usize = 32;
 
 /// Checks a single schema text; `name` is used in diagnostics.

@@ -315,6 +315,26 @@ fn parentheses_bare_marks_and_repetitions_count_as_levels_too() {
 }
 
 #[test]
+fn names_with_more_namespaces_than_the_limit_are_one_error() {
+    // `a.a.a…`: the k-th `.` is in column 2k, the 33rd in column 66.
+    let text = format!("{}x v:int = T;\n", "a.".repeat(10_000));
+    assert_eq!(
+        nesting_errors(text),
+        ["E0107 1:66 `.` opens namespace 33: names nest at most 32 namespaces deep"]
+    );
+    // In a type name: after "x v:" (4 characters) the k-th `.` is in column
+    // 4 + 2k.
+    let text = format!("x v:{}T = X;\n", "a.".repeat(10_000));
+    assert_eq!(
+        nesting_errors(text),
+        ["E0107 1:70 `.` opens namespace 33: names nest at most 32 namespaces deep"]
+    );
+    // 32 are fine.
+    let text = format!("{ns}x v:int = {ns}T;\n", ns = "a.".repeat(32));
+    assert_eq!(nesting_errors(text), Vec::<String>::new());
+}
+
+#[test]
 fn a_type_exactly_at_the_limit_is_checked_and_printed() {
     let text = format!(
         "deep v:{}int{} = Deep;\n",

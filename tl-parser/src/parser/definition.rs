@@ -87,8 +87,10 @@ pub(crate) fn definition<'a>(
     out: &mut Vec<Definition<'a>>,
 ) -> Result<&'a str, nom::Err<SyntaxError>> {
     let start = input;
-    let (rest, name_text) =
-        full_name(input).or_else(|_| fail(SyntaxError::expected(input, "a definition name")))?;
+    let (rest, name_text) = full_name(input).or_else(|e| match e {
+        nom::Err::Error(_) => fail(SyntaxError::expected(input, "a definition name")),
+        failure => Err(failure),
+    })?;
     let name = Ident {
         text: name_text,
         span: ctx.span(input, rest),
@@ -414,7 +416,8 @@ fn simple_term(ctx: Ctx, input: &str) -> PResult<'_, TypeExpr<'_>> {
                 span: ctx.span(input, rest),
             },
         )),
-        Err(_) => backtrack(SyntaxError::expected(input, "a type")),
+        Err(nom::Err::Error(_)) => backtrack(SyntaxError::expected(input, "a type")),
+        Err(failure) => Err(failure),
     }
 }
 

@@ -208,34 +208,27 @@ fn layer_number(comment: &str) -> Option<u32> {
 /// Where to resume after a malformed definition starting at `start` whose
 /// error lies `rest_at` bytes before the end: just past the next `;`, or at
 /// the next line that starts a new definition in column 1, whichever is first.
+///
+/// One forward scan that stops there: looking for the `;` first could scan
+/// to the end of the file on every error of a file without one.
 fn recover(start: &str, rest_at: usize) -> &str {
     let error_pos = start.len().saturating_sub(rest_at);
-    let from = error_pos.max(1).min(start.len());
-    let mut i = from;
-    // Make sure we begin on a character boundary.
-    while i < start.len() && !start.is_char_boundary(i) {
+    let bytes = start.as_bytes();
+    let mut i = error_pos.max(1).min(start.len());
+    while let Some(&b) = bytes.get(i) {
         i += 1;
+        // After `\r\n`, the position after the `\r` starts with `\n`: no name.
+        let starts_definition = || {
+            bytes
+                .get(i)
+                .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'-')
+        };
+        if b == b';' || (matches!(b, b'\n' | b'\r') && starts_definition()) {
+            break;
+        }
     }
-    let tail = &start[i..];
-    let semicolon = tail.find(';').map(|p| i + p + 1);
-    // After `\r\n`, the position after the `\r` starts with `\n`: no name.
-    let new_line = tail
-        .bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n' || b == b'\r')
-        .map(|(p, _)| i + p + 1)
-        .find(|&p| {
-            start
-                .as_bytes()
-                .get(p)
-                .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'-')
-        });
-    let resume = match (semicolon, new_line) {
-        (Some(a), Some(b)) => a.min(b),
-        (Some(a), None) | (None, Some(a)) => a,
-        (None, None) => start.len(),
-    };
-    &start[resume..]
+    // Both stops are right after an ASCII byte: a character boundary.
+    start.get(i..).unwrap_or_default()
 }
 
 /// Converts a parser error to a diagnostic.

@@ -103,6 +103,8 @@ pub(crate) fn ident_segment(input: &str) -> PResult<'_, &str> {
 }
 
 /// A possibly namespaced name: `a.b.name`. Stops before `.0` (a flag bit).
+/// At most [`MAX_NESTING`](crate::MAX_NESTING) namespaces: each is a module
+/// the generated code nests, so deeper is an error, as for types.
 ///
 /// One pass over the bytes; every segment is an [`ident_segment`]. Inlined:
 /// its callers are few, and returning the result through memory cost about
@@ -112,10 +114,17 @@ pub(crate) fn full_name(input: &str) -> PResult<'_, &str> {
     let bytes = input.as_bytes();
     let mut len = ident_len(bytes);
     if len > 0 {
+        let mut namespaces = 0;
         while bytes.get(len) == Some(&b'.') {
             match ident_len(bytes.get(len + 1..).unwrap_or_default()) {
                 0 => break,
-                segment => len += 1 + segment,
+                _ if namespaces == crate::MAX_NESTING => {
+                    return fail(too_many_namespaces(input.get(len..).unwrap_or_default()));
+                }
+                segment => {
+                    namespaces += 1;
+                    len += 1 + segment;
+                }
             }
         }
     }
@@ -126,6 +135,25 @@ pub(crate) fn full_name(input: &str) -> PResult<'_, &str> {
             ErrorKind::Satisfy,
         ))),
     }
+}
+
+/// The error for the `.` (at the start of `at`) that opens one namespace
+/// more than [`MAX_NESTING`](crate::MAX_NESTING).
+#[cold]
+fn too_many_namespaces(at: &str) -> SyntaxError {
+    SyntaxError::at(
+        at,
+        Code::NestingTooDeep,
+        format!(
+            "`.` opens namespace {}: names nest at most {} namespaces deep",
+            crate::MAX_NESTING + 1,
+            crate::MAX_NESTING
+        ),
+    )
+    .help(format!(
+        "write the name with at most {} namespaces (`a.b.name` has 2; Telegram's schemas use 1, TON's 2)",
+        crate::MAX_NESTING
+    ))
 }
 
 /// A decimal number that fits in `u32`.

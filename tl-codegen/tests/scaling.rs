@@ -98,7 +98,10 @@ const LIMIT: usize = 5;
 fn generating_unformatted_holds_a_small_multiple_of_the_code() {
     let (peak, code) = generate(&many_definitions(), false);
     println!("unformatted: peak {peak} bytes for {code} bytes of code");
-    assert!(peak < LIMIT * code, "peak {peak} bytes for {code} bytes of code");
+    assert!(
+        peak < LIMIT * code,
+        "peak {peak} bytes for {code} bytes of code"
+    );
 }
 
 #[cfg(feature = "format")]
@@ -106,5 +109,8 @@ fn generating_unformatted_holds_a_small_multiple_of_the_code() {
 fn generating_formatted_holds_a_small_multiple_of_the_code() {
     let (peak, code) = generate(&many_definitions(), true);
     println!("formatted: peak {peak} bytes for {code} bytes of code");
-    assert!(peak < LIMIT * code, "peak {peak} bytes for {code} bytes of code");
+    assert!(
+        peak < LIMIT * code,
+        "peak {peak} bytes for {code} bytes of code"
+    );
 }

@@ -187,6 +187,10 @@ pub(crate) struct Layout {
     /// The module holding the group structs (the combinator's name in snake case),
     /// next to the combinator's struct.
     pub group_module: RustName,
+    /// For each TL field, the members whose bit it holds, as (bit, member
+    /// index), in member order ([`Layout::bits_of`]; a table, as a combinator
+    /// may have thousands of flags words).
+    bits: Vec<Vec<(u8, usize)>>,
 }
 
 impl Layout {
@@ -328,25 +332,26 @@ impl Layout {
                 }
             }
         }
+        let mut bits = vec![Vec::new(); c.fields.len()];
+        for (index, m) in members.iter().enumerate() {
+            if let Some(b) = m.bit() {
+                if let Some(word) = bits.get_mut(b.flags_field) {
+                    word.push((b.bit, index));
+                }
+            }
+        }
         Layout {
             members,
             wire,
             group_module: naming::module_name(&c.name.name),
+            bits,
         }
     }
 
     /// The members conditioned on flags field `flags_field`, as (bit, member
     /// index), in member order.
-    pub(crate) fn bits_of(&self, flags_field: usize) -> Vec<(u8, usize)> {
-        self.members
-            .iter()
-            .enumerate()
-            .filter_map(|(index, m)| {
-                m.bit()
-                    .filter(|b| b.flags_field == flags_field)
-                    .map(|b| (b.bit, index))
-            })
-            .collect()
+    pub(crate) fn bits_of(&self, flags_field: usize) -> &[(u8, usize)] {
+        self.bits.get(flags_field).map_or(&[], Vec::as_slice)
     }
 }
 

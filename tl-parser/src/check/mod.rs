@@ -5,7 +5,7 @@ mod suggest;
 
 use crate::ast::{self, Arg, Definition, Section, TypeExprKind};
 use crate::diagnostic::{Code, Diagnostic, cap_repeats};
-use crate::hash::{FastMap, FastSet};
+use crate::hash::{FastMap, FastSet, Lookup};
 use crate::parser::parse_file;
 use crate::print::{self, Form};
 use crate::schema::{
@@ -708,7 +708,7 @@ struct Problem {
 /// The resolved fields, flag groups and result of `p`, or its first problem.
 ///
 /// Linear in the number of fields: names, flags fields and groups are found
-/// through maps, not by scanning the fields before.
+/// through [`Lookup`] tables, not by scanning the fields before.
 fn resolve_definition(
     scope: &Scope<'_, '_>,
     p: &Pending<'_>,
@@ -735,17 +735,18 @@ fn resolve_definition(
         file: p.file,
         params: &params,
     };
-    // The `@name text` documentation of the fields, first entry of a name wins.
-    let mut field_docs: FastMap<&str, &str> = FastMap::default();
-    if let Some(doc) = &def.doc {
-        for (name, text) in doc.fields.iter().rev() {
-            field_docs.insert(name, text);
-        }
+    // The `@name text` documentation of the fields (the first entry of a
+    // name wins), the fields and the flag groups, each with a table to find
+    // them in (a definition may have thousands).
+    let doc_fields = def.doc.as_ref().map_or(&[][..], |d| d.fields.as_slice());
+    let mut field_docs = Lookup::new();
+    for (name, _) in doc_fields {
+        field_docs.insert(name.as_str());
     }
     let mut fields: Vec<Field> = Vec::with_capacity(def.args.len());
-    let mut field_index: FastMap<&str, usize> = FastMap::default();
+    let mut field_index = Lookup::new();
     let mut flag_groups: Vec<FlagGroup> = Vec::new();
-    let mut group_index: FastMap<(usize, u8), usize> = FastMap::default();
+    let mut group_index = Lookup::new();
     for (position, arg) in def.args.iter().enumerate() {
         let Arg::Field(f) = arg else {
             continue;
@@ -760,7 +761,7 @@ fn resolve_definition(
             .with_help("write fields as `name:Type`");
             return Err(problem(Box::new(d), more));
         };
-        if let Some(&earlier) = field_index.get(name.text) {
+        if let Some(earlier) = field_index.get(name.text) {
             let mut d = Diagnostic::error(
                 Code::DuplicateField,
                 at(name.span),
@@ -784,25 +785,26 @@ fn resolve_definition(
         };
         let index = fields.len();
         if let Some(cond) = condition {
-            let key = (cond.flags_field, cond.bit);
-            match group_index.get(&key).and_then(|&g| flag_groups.get_mut(g)) {
+            let group = group_index.insert((cond.flags_field, cond.bit));
+            match flag_groups.get_mut(group) {
                 Some(g) => g.fields.push(index),
-                None => {
-                    group_index.insert(key, flag_groups.len());
-                    flag_groups.push(FlagGroup {
-                        flags_field: cond.flags_field,
-                        bit: cond.bit,
-                        fields: vec![index],
-                    });
-                }
+                None => flag_groups.push(FlagGroup {
+                    flags_field: cond.flags_field,
+                    bit: cond.bit,
+                    fields: vec![index],
+                }),
             }
         }
-        field_index.insert(name.text, index);
+        field_index.insert(name.text);
+        let doc = field_docs
+            .get(name.text)
+            .and_then(|i| doc_fields.get(i))
+            .map(|(_, text)| text.clone());
         fields.push(Field {
             name: name.text.to_owned(),
             ty,
             condition,
-            doc: field_docs.get(name.text).map(|&d| d.to_owned()),
+            doc,
             location: at(f.span),
         });
     }
@@ -825,14 +827,14 @@ fn condition(
     p: &Pending<'_>,
     c: &ast::Condition<'_>,
     earlier: &[Field],
-    index: &FastMap<&str, usize>,
+    index: &Lookup<&str>,
     later: Option<&[Arg<'_>]>,
 ) -> Result<Condition, Box<Diagnostic>> {
     let at = |span| Location { file: p.file, span };
     let flags_name = c.field.text;
     let Some((flags_field, target)) = index
         .get(flags_name)
-        .and_then(|&i| Some((i, earlier.get(i)?)))
+        .and_then(|i| Some((i, earlier.get(i)?)))
     else {
         let declared_later = later.unwrap_or_default().iter().any(|a| {
             matches!(a, Arg::Field(ast::FieldArg { name: Some(n), .. }) if n.text == flags_name)

@@ -1,7 +1,8 @@
 //! Formatting generated code with prettyplease a few items at a time
 //! ([`Options::format`](crate::Options)), so that the whole file never
-//! exists as tokens and a syntax tree at once: for 50,000 definitions that
-//! took about 16 times the size of the text it produced.
+//! exists as tokens and a syntax tree at once: for 20,000 definitions that
+//! took about 49 times the size of the text it produced (3.4 GiB of peak
+//! memory for 74 MB).
 //!
 //! prettyplease lays an item out from where its line starts: its
 //! indentation and the width left. An item is formatted inside as many

@@ -36,8 +36,13 @@ pub fn run(args: &CheckArgs) -> Result<(), Failure> {
         diagnostics.extend(codegen);
     }
     print_diagnostics(&sources, &diagnostics, args.quiet);
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
+    // An "and N more" entry counts as the N problems it stands for.
+    let errors: usize = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.count)
+        .sum();
+    let warnings = diagnostics.iter().map(|d| d.count).sum::<usize>() - errors;
     let mut out = format!(
         "{}\n{}\n",
         summary(&sources, &checked.schema, errors, warnings),

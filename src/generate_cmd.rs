@@ -45,7 +45,12 @@ pub fn run(args: &GenerateArgs) -> Result<(), Failure> {
     })?;
     if !args.quiet {
         let schema = generated.schema();
-        let summary = summary(&warnings.sources, schema, 0, warnings.diagnostics.len());
+        let summary = summary(
+            &warnings.sources,
+            schema,
+            0,
+            warnings.diagnostics.iter().map(|d| d.count).sum(),
+        );
         let definitions = schema.constructors.len() + schema.functions.len();
         let pruned = if args.keep.is_empty() {
             String::new()

@@ -1,9 +1,10 @@
 //! Rendering tl-parser diagnostics for the terminal with codespan-reporting.
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
-use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, Config};
-use tl_parser::{Diagnostic, Severity, Sources};
+use std::ops::Range;
+use tl_parser::{Diagnostic, FileId, Severity, SourceFile, Sources};
 
 /// Renders diagnostics as text: a header with code and message, then
 /// `file:line:column`, the source line with a caret under the problem, the
@@ -12,20 +13,16 @@ use tl_parser::{Diagnostic, Severity, Sources};
 /// notes and the help.
 pub struct Renderer<'a> {
     sources: &'a Sources,
-    files: SimpleFiles<String, String>,
+    files: SchemaFiles<'a>,
     config: Config,
 }
 
 impl<'a> Renderer<'a> {
     /// A renderer over the given sources.
     pub fn new(sources: &'a Sources) -> Self {
-        let mut files = SimpleFiles::new();
-        for (_, file) in sources.iter() {
-            files.add(file.name().to_owned(), file.text().to_owned());
-        }
         Renderer {
             sources,
-            files,
+            files: SchemaFiles(sources),
             config: Config::default(),
         }
     }
@@ -72,6 +69,50 @@ impl<'a> Renderer<'a> {
                 diagnostic.message
             )
         })
+    }
+}
+
+/// The schema files as codespan sees them, lines counted by tl-parser's rule
+/// (`\n`, `\r\n` and a lone `\r` each end a line), so that the line and
+/// column shown agree with every diagnostic's (codespan's own files count
+/// only `\n`).
+struct SchemaFiles<'a>(&'a Sources);
+
+impl<'a> SchemaFiles<'a> {
+    fn file(&self, id: usize) -> Result<&'a SourceFile, FilesError> {
+        u32::try_from(id)
+            .ok()
+            .and_then(|id| self.0.get(FileId(id)))
+            .ok_or(FilesError::FileMissing)
+    }
+}
+
+impl<'a> Files<'a> for SchemaFiles<'a> {
+    type FileId = usize;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: usize) -> Result<&'a str, FilesError> {
+        Ok(self.file(id)?.name())
+    }
+
+    fn source(&'a self, id: usize) -> Result<&'a str, FilesError> {
+        Ok(self.file(id)?.text())
+    }
+
+    fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, FilesError> {
+        Ok(self.file(id)?.line_col(byte_index).line - 1)
+    }
+
+    fn line_range(&'a self, id: usize, line_index: usize) -> Result<Range<usize>, FilesError> {
+        let file = self.file(id)?;
+        match file.line_span(line_index + 1) {
+            Some(span) => Ok(span.start..span.end),
+            None => Err(FilesError::LineTooLarge {
+                given: line_index,
+                max: file.line_col(file.text().len()).line - 1,
+            }),
+        }
     }
 }
 

@@ -417,3 +417,248 @@ fn docs_entries_naming_nothing_are_warnings() {
         text(&out.stderr)
     );
 }
+
+// Hostile schemas (issue 23): definitions hidden by line endings, nesting
+// that used to overflow the stack, one mistake buried under thousands of
+// errors.
+
+#[test]
+fn a_schema_with_cr_line_endings_checks_and_generates_every_definition() {
+    let dir = temp_dir("cli-cr");
+    let path = write(
+        &dir,
+        "cr.tl",
+        b"int ? = Int;\r// c\rfoo x:int = Foo;\rbar x:int = Bar;\r",
+    );
+    let out = tlgen(&["check", &path]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        format!(
+            "{path}: no layer, 3 constructors (1 core line), 0 functions, 3 types; 0 errors, 0 warnings\n\
+             ids: Telegram's rule (the default: nothing in the schema points to TDLib's rule)\n"
+        )
+    );
+    let out_dir = dir.join("out").display().to_string();
+    let out = tlgen(&[&path, "-o", &out_dir, "--no-format", "--quiet"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let code = std::fs::read_to_string(dir.join("out/mod.rs")).unwrap_or_default();
+    for item in ["pub struct Foo {", "pub struct Bar {"] {
+        assert_eq!(code.matches(item).count(), 1, "{item}");
+    }
+}
+
+#[test]
+fn diagnostics_of_a_cr_only_schema_show_the_right_line_and_column() {
+    let dir = temp_dir("cli-cr-error");
+    // Line 2 is `b x:Foo = B;` after a lone CR; `Foo` is in column 5.
+    let path = write(&dir, "cr.tl", b"a = A;\rb x:Foo = B;\r");
+    let out = tlgen(&["check", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "error[E0201]: undefined type `Foo`\n  ┌─ {path}:2:5\n  │\n2 │ b x:Foo = B;\n  │     ^^^ \
+             not defined in this schema\n  │\n  = help: define a constructor whose result type \
+             is `Foo`, or check the spelling\n\n"
+        )
+    );
+}
+
+/// The three reproductions of the stack overflows, and a name 10,000
+/// namespaces deep (generating it ran for minutes and gigabytes): file name,
+/// text and where the error is.
+fn too_deep_schemas() -> [(&'static str, String, &'static str); 4] {
+    [
+        (
+            "vectors.tl",
+            format!(
+                "deep v:{}int{} = Deep;\n",
+                "Vector<".repeat(10_000),
+                ">".repeat(10_000)
+            ),
+            // "deep v:" then "Vector<" 7 characters each: the 33rd `<` is in
+            // column 7 × 33 + 7.
+            "1:238",
+        ),
+        (
+            "unclosed.tl",
+            format!("deep v:{}\n", "Vector<".repeat(100_000)),
+            "1:238",
+        ),
+        (
+            "parens.tl",
+            format!("deep v:{}\n", "(".repeat(100_000)),
+            // "deep v:" then the 33rd `(`.
+            "1:40",
+        ),
+        (
+            "namespaces.tl",
+            format!("{}x v:int = T;\n", "a.".repeat(10_000)),
+            // `a.a.…`: the 33rd `.` is in column 66.
+            "1:66",
+        ),
+    ]
+}
+
+#[test]
+fn nesting_past_the_limit_is_an_error_in_check_diff_and_generation() {
+    let dir = temp_dir("cli-deep");
+    let ok = write(&dir, "ok.tl", b"ok x:int = Ok;\n");
+    for (name, schema, at) in too_deep_schemas() {
+        let path = write(&dir, name, schema.as_bytes());
+        let out_dir = dir.join(format!("out-{name}")).display().to_string();
+        for args in [
+            vec!["check", path.as_str()],
+            vec!["diff", ok.as_str(), path.as_str()],
+            vec![path.as_str(), "-o", out_dir.as_str()],
+        ] {
+            let out = tlgen(&args);
+            let stderr = text(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+            assert_eq!(stderr.matches("error[").count(), 1, "{args:?}: {stderr}");
+            assert!(
+                stderr.contains("error[E0107]: ")
+                    && stderr.contains(" nest at most 32 ")
+                    && stderr.contains(&format!("┌─ {path}:{at}\n")),
+                "{args:?}: {stderr}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_thousand_vector_words_without_brackets_print_one_error() {
+    let dir = temp_dir("cli-flat");
+    let path = write(
+        &dir,
+        "flat.tl",
+        format!("deep v:{}int = Deep;\n", "Vector ".repeat(1000)).as_bytes(),
+    );
+    let out = tlgen(&["check", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.matches("error[").count(), 1, "{stderr}");
+    assert!(stderr.starts_with("error[E0208]: `Vector` needs an item type\n"));
+    assert!(text(&out.stdout).contains("; 1 error, 0 warnings\n"));
+}
+
+#[test]
+fn errors_of_one_kind_are_capped_and_counted() {
+    let dir = temp_dir("cli-many");
+    let schema: String = (0..100)
+        .map(|i| format!("a{i} x:Missing{i} = A;\n"))
+        .collect();
+    let path = write(&dir, "many.tl", schema.as_bytes());
+    let out = tlgen(&["check", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.matches("error[E0201]: undefined type").count(), 20);
+    // Line 21 is `a20 x:Missing20 = A;`: the first left out, in column 7
+    // (the gutter is one wider for two-digit line numbers).
+    assert!(
+        stderr.contains(&format!(
+            "error[E0201]: and 80 more errors E0201 not shown (the first is here)\n   ┌─ {path}:21:7\n"
+        )),
+        "{stderr}"
+    );
+    assert!(text(&out.stdout).contains("; 100 errors, 0 warnings\n"));
+}
+
+/// A schema whose types nest exactly as deep as the parser allows, in every
+/// place a type can stand (fields, parentheses, bare marks, a function's
+/// argument and result), and whose names have as many namespaces.
+fn deepest_schema() -> String {
+    let n = tl_parser::MAX_NESTING;
+    format!(
+        "deep v:{vectors}int{close} = Deep;\n\
+         other x:{parens}Vector int{close_parens} = Other;\n\
+         bare x:{bare}Other = Bare;\n\
+         {namespaces}inner v:{vectors}Deep{close} = {namespaces}Inner;\n\
+         ---functions---\n\
+         f x:{bare_vectors}Deep{close} = {result}Deep{close_result};\n\
+         {namespaces}g x:{namespaces}Inner = {namespaces}Inner;\n",
+        namespaces = "n.".repeat(n),
+        vectors = "Vector<".repeat(n),
+        close = ">".repeat(n),
+        // `(Vector int)` nests one level inside the parentheses.
+        parens = "(".repeat(n - 1),
+        close_parens = ")".repeat(n - 1),
+        bare = "%".repeat(n - 1),
+        bare_vectors = "vector<".repeat(n),
+        result = "Vector<".repeat(n - 1),
+        close_result = ">".repeat(n - 1),
+    )
+}
+
+#[test]
+fn the_deepest_schema_checks_generates_and_diffs() {
+    let dir = temp_dir("cli-deepest");
+    let path = write(&dir, "deepest.tl", deepest_schema().as_bytes());
+    let ok = write(&dir, "ok.tl", b"ok x:int = Ok;\n");
+    let out_dir = dir.join("out").display().to_string();
+    for args in [
+        vec!["check", path.as_str()],
+        vec!["diff", ok.as_str(), path.as_str()],
+        vec!["diff", path.as_str(), path.as_str()],
+        vec![path.as_str(), "-o", out_dir.as_str(), "--quiet"],
+        vec![
+            path.as_str(),
+            "-o",
+            out_dir.as_str(),
+            "--quiet",
+            "--no-format",
+        ],
+    ] {
+        let out = tlgen(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn the_deepest_schema_generates_and_diffs_on_a_2_mib_stack() {
+    // A test thread's stack, the smallest a caller is likely to give: every
+    // walk over types after the parser (checker, model, emission,
+    // formatting, diff) fits in it, in unoptimized builds too.
+    let done = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(|| {
+            let text = deepest_schema();
+            let generated = |format: bool| {
+                tl_codegen::Builder::new()
+                    .schema_text("deepest.tl", text.clone())
+                    .cargo_directives(false)
+                    .format(format)
+                    .generate()
+                    .map(|g| g.code().len())
+                    .map_err(|e| format!("{e:?}"))
+            };
+            let formatted = generated(true)?;
+            let unformatted = generated(false)?;
+            // The same with `deep`'s innermost item type changed: the
+            // diffs compare the two deepest types all the way down.
+            let (_, old) = tl_parser::check_str("deepest.tl", &text);
+            let (_, new) = tl_parser::check_str("changed.tl", &text.replacen("int>", "long>", 1));
+            let options = tl_codegen::Options::default();
+            let api = tl_codegen::diff::diff(&old.schema, &new.schema, &options)
+                .map_err(|e| e.to_string())?;
+            let tl = tl_parser::diff::diff(&old.schema, &new.schema);
+            Ok::<_, String>((
+                formatted > 0,
+                unformatted > 0,
+                api.changed.len(),
+                tl.changed.len(),
+            ))
+        })
+        .map(|thread| thread.join());
+    match done {
+        Ok(Ok(result)) => assert_eq!(result, Ok((true, true, 1, 1))),
+        Ok(Err(_)) => panic!("generating the deepest schema panicked"),
+        Err(e) => panic!("cannot start a thread: {e}"),
+    }
+}

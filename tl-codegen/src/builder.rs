@@ -424,7 +424,12 @@ impl Report {
 
     /// How many of the diagnostics are errors.
     pub fn error_count(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.is_error()).count()
+        // An "and N more" entry stands for N errors.
+        self.diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.count)
+            .sum()
     }
 }
 

@@ -26,7 +26,7 @@
 use crate::model::layout::MemberKind;
 use crate::model::{AccessorKind, Model, ValueType};
 use crate::options::{OptionError, Options};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use tl_parser::diff::{self as tl, ChangeKind, WireImpact};
 use tl_parser::{Diagnostic, Kind, Name, Schema};
 
@@ -252,13 +252,17 @@ pub fn diff(old: &Schema, new: &Schema, options: &Options) -> Result<ApiDiff, Di
         new_layer: tl_diff.new_layer,
         ..ApiDiff::default()
     };
+    // The constructors of types the new schema adds, in one set: asking every
+    // new type about every added constructor was quadratic.
+    let of_new_types: BTreeSet<&Name> = tl_diff
+        .types
+        .iter()
+        .filter(|t| t.added)
+        .flat_map(|t| &t.gained)
+        .collect();
     for d in &tl_diff.added {
         let view = new_view.structs.get(&(d.kind, d.name.clone()));
-        let type_is_new = d.kind == Kind::Constructor
-            && tl_diff
-                .types
-                .iter()
-                .any(|t| t.added && t.gained.contains(&d.name));
+        let type_is_new = d.kind == Kind::Constructor && of_new_types.contains(&d.name);
         let (rust, reason) = added_impact(d.kind, view, type_is_new);
         out.added.push(DefinitionDiff {
             kind: d.kind,
@@ -425,19 +429,52 @@ struct StructView {
     variant: Option<VariantView>,
     /// For a function, `RemoteCall::Return`.
     returns: Option<String>,
+    /// Indices into `members` by name, and by the TL fields each holds (a
+    /// struct may have thousands of members: looking each up by a scan made
+    /// comparing two of them quadratic).
+    by_name: HashMap<String, usize>,
+    by_field: HashMap<String, usize>,
 }
 
 impl StructView {
+    /// The view of a struct with these `members` (the other fields as given).
+    fn new(
+        id: u32,
+        definition: String,
+        path: String,
+        members: Vec<MemberView>,
+        derives: Vec<String>,
+        variant: Option<VariantView>,
+        returns: Option<String>,
+    ) -> StructView {
+        let (mut by_name, mut by_field) = (HashMap::new(), HashMap::new());
+        for (i, m) in members.iter().enumerate() {
+            by_name.entry(m.name.clone()).or_insert(i);
+            for f in &m.fields {
+                by_field.entry(f.clone()).or_insert(i);
+            }
+        }
+        StructView {
+            id,
+            definition,
+            path,
+            members,
+            derives,
+            variant,
+            returns,
+            by_name,
+            by_field,
+        }
+    }
+
     /// The member that holds TL field `field`.
     fn member_of(&self, field: &str) -> Option<&MemberView> {
-        self.members
-            .iter()
-            .find(|m| m.fields.iter().any(|f| f == field))
+        self.by_field.get(field).and_then(|&i| self.members.get(i))
     }
 
     /// The member named `name`.
     fn member(&self, name: &str) -> Option<&MemberView> {
-        self.members.iter().find(|m| m.name == name)
+        self.by_name.get(name).and_then(|&i| self.members.get(i))
     }
 
     /// `new`'s parameters: the required members' names, in order.
@@ -613,29 +650,31 @@ impl View {
             });
             structs.insert(
                 (s.c.kind, s.c.name.clone()),
-                StructView {
-                    id: s.c.id,
-                    definition: s.c.definition.clone(),
-                    path: path(&s.scope, &s.name),
+                StructView::new(
+                    s.c.id,
+                    s.c.definition.clone(),
+                    path(&s.scope, &s.name),
                     members,
-                    derives: derives(&s.derives),
-                    variant: variants.remove(&id),
+                    derives(&s.derives),
+                    variants.remove(&id),
                     returns,
-                },
+                ),
             );
         }
         // `Bool`'s constructors are Rust's `bool`: no struct, no variant.
         for c in &model.schema.constructors {
             structs
                 .entry((Kind::Constructor, c.name.clone()))
-                .or_insert_with(|| StructView {
-                    id: c.id,
-                    definition: c.definition.clone(),
-                    path: "bool".to_owned(),
-                    members: Vec::new(),
-                    derives: Vec::new(),
-                    variant: None,
-                    returns: None,
+                .or_insert_with(|| {
+                    StructView::new(
+                        c.id,
+                        c.definition.clone(),
+                        "bool".to_owned(),
+                        Vec::new(),
+                        Vec::new(),
+                        None,
+                        None,
+                    )
                 });
         }
         View { structs, enums }
@@ -798,8 +837,9 @@ fn rust_impact(kind: &ChangeKind, o: &StructView, n: &StructView) -> (ApiImpact,
         ChangeKind::FieldsReordered { .. } => {
             let (before, after) = (o.new_params(), n.new_params());
             let common = |a: &[&str], b: &[&str]| -> Vec<String> {
+                let b: BTreeSet<&str> = b.iter().copied().collect();
                 a.iter()
-                    .filter(|x| b.contains(x))
+                    .filter(|x| b.contains(*x))
                     .map(|x| (*x).to_owned())
                     .collect()
             };

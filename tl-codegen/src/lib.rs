@@ -156,30 +156,15 @@ pub(crate) fn generate_code(
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(GenerateError::Schema(diagnostics));
     }
-    let tokens = emit::module(&model);
-    let mut code = String::from(emit::HEADER);
-    code.push_str(&print(tokens, options.format)?);
+    let code = emit::file(&model, options.format).map_err(|e| {
+        GenerateError::Schema(vec![Diagnostic::error(
+            tl_parser::Code::NotRepresentable,
+            tl_parser::Location {
+                file: tl_parser::FileId(0),
+                span: tl_parser::Span::new(0, 0),
+            },
+            format!("internal error: tl-codegen produced invalid Rust ({e}); please report it"),
+        )])
+    })?;
     Ok((code, model.item_paths()))
-}
-
-/// The text of `tokens`: formatted by prettyplease, or one item, statement,
-/// field or match arm per line.
-fn print(tokens: proc_macro2::TokenStream, format: bool) -> Result<String, GenerateError> {
-    #[cfg(feature = "format")]
-    if format {
-        let file = syn::parse2::<syn::File>(tokens).map_err(|e| {
-            GenerateError::Schema(vec![Diagnostic::error(
-                tl_parser::Code::NotRepresentable,
-                tl_parser::Location {
-                    file: tl_parser::FileId(0),
-                    span: tl_parser::Span::new(0, 0),
-                },
-                format!("internal error: tl-codegen produced invalid Rust ({e}); please report it"),
-            )])
-        })?;
-        return Ok(prettyplease::unparse(&file));
-    }
-    // `Options::parse` rejected `format` without the feature.
-    let _ = format;
-    Ok(emit::text::print(tokens))
 }

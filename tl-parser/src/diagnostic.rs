@@ -5,6 +5,7 @@
 //! dependency-free rendering for build scripts.
 
 use crate::source::{Location, Sources};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 /// How serious a diagnostic is.
@@ -36,6 +37,8 @@ pub enum Code {
     UnknownSection,
     /// A `/*` comment that is never closed.
     UnterminatedComment,
+    /// Types nested deeper than [`MAX_NESTING`](crate::MAX_NESTING) levels.
+    NestingTooDeep,
     /// A type name that no definition declares.
     UndefinedType,
     /// Two definitions with the same name.
@@ -71,6 +74,14 @@ pub enum Code {
     /// Two functions share one id (TDLib declares a function's head under a
     /// second name on purpose); the first keeps the id in id lookups.
     SharedFunctionId,
+    /// A `//` comment holds a character Unicode counts as a line break but TL
+    /// does not (U+2028, U+2029, U+0085, vertical tab, form feed): editors may
+    /// show the rest of the line as a line of its own, yet it is comment.
+    LineBreakInComment,
+    /// A comment holds a Unicode bidirectional control (U+202A to U+202E,
+    /// U+2066 to U+2069): the text may display in another order than it is
+    /// read ("Trojan Source").
+    BidiControlInComment,
     /// Code generation: two TL names that become one Rust name in one scope.
     RustNameCollision,
     /// Code generation: a valid TL construct that has no Rust form (a generic
@@ -91,6 +102,7 @@ impl Code {
             Code::InvalidId => "E0104",
             Code::UnknownSection => "E0105",
             Code::UnterminatedComment => "E0106",
+            Code::NestingTooDeep => "E0107",
             Code::UndefinedType => "E0201",
             Code::DuplicateName => "E0202",
             Code::DuplicateId => "E0203",
@@ -108,6 +120,8 @@ impl Code {
             Code::LayerMismatch => "W0302",
             Code::EmptySchema => "E0214",
             Code::SharedFunctionId => "W0303",
+            Code::LineBreakInComment => "W0304",
+            Code::BidiControlInComment => "W0305",
             Code::RustNameCollision => "E0401",
             Code::NotRepresentable => "E0402",
             Code::NoFiniteValue => "E0403",
@@ -141,6 +155,10 @@ pub struct Diagnostic {
     pub notes: Vec<String>,
     /// What to do about it.
     pub help: Option<String>,
+    /// How many problems this entry stands for: 1, except for an "and N
+    /// more" entry [`cap_repeats`] ends a list with, which stands for the N
+    /// problems of its code it left out. Count problems by summing this.
+    pub count: usize,
 }
 
 impl Diagnostic {
@@ -157,6 +175,7 @@ impl Diagnostic {
             secondary: Vec::new(),
             notes: Vec::new(),
             help: None,
+            count: 1,
         }
     }
 
@@ -244,4 +263,71 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// How many diagnostics of one code [`cap_repeats`] keeps.
+pub const REPEAT_LIMIT: usize = 20;
+
+/// `diagnostics` with at most [`REPEAT_LIMIT`] of each code: the others of
+/// that code are left out and counted in one entry at the end, "and N more",
+/// placed at the first one left out (whose message is its label) and
+/// standing for all of them ([`Diagnostic::count`]).
+///
+/// A schema with many problems of one kind (a type renamed, a generated
+/// file gone wrong) is fixed from its first few; thousands more of the same
+/// would only bury them, and cost time and memory to build and print.
+/// [`check`](crate::check) returns its diagnostics capped this way.
+pub fn cap_repeats(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    // Per code: how many were kept, and the "and N more" entry once needed.
+    let mut kept: HashMap<Code, usize> = HashMap::new();
+    let mut more: Vec<Diagnostic> = Vec::new();
+    let mut more_index: HashMap<Code, usize> = HashMap::new();
+    let mut out = Vec::with_capacity(diagnostics.len().min(64));
+    for d in diagnostics {
+        let seen = kept.entry(d.code).or_insert(0);
+        if *seen < REPEAT_LIMIT {
+            *seen += 1;
+            out.push(d);
+            continue;
+        }
+        match more_index.get(&d.code).and_then(|&i| more.get_mut(i)) {
+            Some(entry) => entry.count += d.count,
+            None => {
+                more_index.insert(d.code, more.len());
+                // The label says what the first one left out is (an "and N
+                // more" entry capped again keeps its own).
+                let label = if d.count == 1 {
+                    d.message
+                } else {
+                    d.primary.message
+                };
+                more.push(Diagnostic {
+                    message: String::new(),
+                    secondary: Vec::new(),
+                    notes: Vec::new(),
+                    help: Some("fix the ones shown, then check again to see the rest".to_owned()),
+                    primary: Label {
+                        location: d.primary.location,
+                        message: label,
+                    },
+                    ..d
+                });
+            }
+        }
+    }
+    for mut entry in more {
+        let kind = match (entry.severity, entry.count) {
+            (Severity::Error, 1) => "error",
+            (Severity::Error, _) => "errors",
+            (Severity::Warning, 1) => "warning",
+            (Severity::Warning, _) => "warnings",
+        };
+        entry.message = format!(
+            "and {} more {kind} {} not shown (the first is here)",
+            entry.count,
+            entry.code.as_str()
+        );
+        out.push(entry);
+    }
+    out
 }

@@ -31,8 +31,8 @@
 //! assert_eq!(d.changed[0].wire(), WireImpact::Incompatible);
 //! ```
 
-use crate::schema::{Combinator, Kind, Name, Schema, Ty};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::schema::{Combinator, Field, Kind, Name, Schema, Ty};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
 /// Whether peers of the two layers can read each other's values.
@@ -503,6 +503,16 @@ fn field_info(c: &Combinator, f: &crate::schema::Field) -> FieldInfo {
     }
 }
 
+/// The fields of `c` by name (a definition may have thousands: looking each
+/// up by a scan made comparing two of them quadratic).
+fn fields_by_name(c: &Combinator) -> HashMap<&str, &Field> {
+    let mut fields = HashMap::with_capacity(c.fields.len());
+    for f in &c.fields {
+        fields.entry(f.name.as_str()).or_insert(f);
+    }
+    fields
+}
+
 /// Every change from `o` to `n` (empty: the same definition).
 fn changes(o: &Combinator, n: &Combinator) -> Vec<Change> {
     let mut out = Vec::new();
@@ -523,8 +533,9 @@ fn changes(o: &Combinator, n: &Combinator) -> Vec<Change> {
             "a peer of the other layer does not know the new id, nor the old one",
         );
     }
-    let old_field = |name: &str| o.fields.iter().find(|f| f.name == name);
-    let new_field = |name: &str| n.fields.iter().find(|f| f.name == name);
+    let (old_fields, new_fields) = (fields_by_name(o), fields_by_name(n));
+    let old_field = |name: &str| old_fields.get(name).copied();
+    let new_field = |name: &str| new_fields.get(name).copied();
     for f in &n.fields {
         let Some(before) = old_field(&f.name) else {
             let info = field_info(n, f);
@@ -639,14 +650,14 @@ fn changes(o: &Combinator, n: &Combinator) -> Vec<Change> {
             push(ChangeKind::FieldRemoved(info), wire, reason);
         }
     }
-    let common = |a: &Combinator, b: &Combinator| -> Vec<String> {
+    let common = |a: &Combinator, b: &HashMap<&str, &Field>| -> Vec<String> {
         a.fields
             .iter()
-            .filter(|f| b.fields.iter().any(|g| g.name == f.name))
+            .filter(|f| b.contains_key(f.name.as_str()))
             .map(|f| f.name.clone())
             .collect()
     };
-    let (old_order, new_order) = (common(o, n), common(n, o));
+    let (old_order, new_order) = (common(o, &new_fields), common(n, &old_fields));
     if old_order != new_order {
         push(
             ChangeKind::FieldsReordered {

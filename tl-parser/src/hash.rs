@@ -15,6 +15,57 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 /// A `HashSet` using [`FastHasher`].
 pub(crate) type FastSet<T> = HashSet<T, BuildHasherDefault<FastHasher>>;
 
+/// A table from keys to indices (their order of insertion) that scans its
+/// keys while it holds few and hashes them past that.
+///
+/// For the checker's tables per definition (fields by name, flag groups by
+/// bit): nearly every definition has a handful, for which a scan is cheaper
+/// than building a map, but a hostile one may have thousands, for which a
+/// scan per lookup would make checking it quadratic.
+#[derive(Debug)]
+pub(crate) struct Lookup<K> {
+    keys: Vec<K>,
+    /// Empty until there are [`Lookup::SCAN`] keys; then every key.
+    map: FastMap<K, usize>,
+}
+
+impl<K: Copy + Eq + std::hash::Hash> Lookup<K> {
+    /// Up to how many keys are scanned.
+    const SCAN: usize = 16;
+
+    /// An empty table.
+    pub(crate) fn new() -> Self {
+        Lookup {
+            keys: Vec::new(),
+            map: FastMap::default(),
+        }
+    }
+
+    /// The index of `key`: when it was first inserted.
+    pub(crate) fn get(&self, key: K) -> Option<usize> {
+        if self.keys.len() < Self::SCAN {
+            self.keys.iter().position(|&k| k == key)
+        } else {
+            self.map.get(&key).copied()
+        }
+    }
+
+    /// Inserts `key` unless it is there already; returns its index.
+    pub(crate) fn insert(&mut self, key: K) -> usize {
+        if let Some(index) = self.get(key) {
+            return index;
+        }
+        let index = self.keys.len();
+        self.keys.push(key);
+        if self.keys.len() == Self::SCAN {
+            self.map = self.keys.iter().enumerate().map(|(i, &k)| (k, i)).collect();
+        } else if self.keys.len() > Self::SCAN {
+            self.map.insert(key, index);
+        }
+        index
+    }
+}
+
 /// An odd 64-bit constant with well-spread bits (the fractional part of the
 /// golden ratio).
 const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -86,6 +137,23 @@ mod tests {
         hashes.sort_unstable();
         hashes.dedup();
         assert_eq!(hashes.len(), keys.len());
+    }
+
+    #[test]
+    fn lookups_find_the_first_index_of_a_key_before_and_after_hashing() {
+        let mut lookup = Lookup::new();
+        // Past 16 keys the table hashes: every key is still found, at the
+        // index it was first inserted at.
+        let keys: Vec<String> = (0..40).map(|i| format!("k{i}")).collect();
+        for (i, key) in keys.iter().enumerate() {
+            assert_eq!(lookup.get(key.as_str()), None);
+            assert_eq!(lookup.insert(key.as_str()), i);
+            assert_eq!(lookup.insert(key.as_str()), i);
+            for (j, earlier) in keys.iter().take(i + 1).enumerate() {
+                assert_eq!(lookup.get(earlier.as_str()), Some(j), "{earlier} after {i}");
+            }
+        }
+        assert_eq!(lookup.get("k40"), None);
     }
 
     #[test]

@@ -34,6 +34,24 @@ pub use schema::{
 };
 pub use source::{FileId, LineCol, Location, SourceFile, Sources, Span};
 
+/// How deep types may nest: at most this many `<…>`, `(…)`, `%` and `[…]`
+/// inside one another (`Vector<Vector<int>>` is 2 deep), and at most this
+/// many namespaces in a name (`a.b.name` has 2; each is a module the
+/// generated code nests). Deeper input is a syntax error (E0107) at the
+/// opening past the limit, so no later stage ever walks a deeper type or
+/// module tree.
+///
+/// Every walk over a type recurses (the parser, the checker, the printer,
+/// the diffs, code generation, and syn and prettyplease when formatting), so
+/// the limit is what keeps them within a thread's stack. Measured in an
+/// unoptimized build, the deepest case is generating formatted code with
+/// every option: about 1.2 MiB of stack at 32 levels (checking alone, 0.4
+/// MiB), so 32 fits a 2 MiB test thread with room to spare; 64 would not.
+/// The deepest type in Telegram's and TDLib's schemas is 2
+/// (`vector<vector<keyboardButton>>`), the deepest name has 2 namespaces
+/// (TON's `wallet.v3.initialAccountState`).
+pub const MAX_NESTING: usize = 32;
+
 /// Checks a single schema text; `name` is used in diagnostics.
 pub fn check_str(name: &str, text: &str) -> (Sources, Checked) {
     let mut sources = Sources::new();

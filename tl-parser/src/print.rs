@@ -38,6 +38,17 @@ pub fn definition(def: &Definition<'_>, form: Form) -> String {
 /// The checker reuses one buffer for every definition and copies out the
 /// text it keeps, so each text costs one allocation of its exact size.
 pub(crate) fn write_definition(out: &mut String, def: &Definition<'_>, form: Form) {
+    write_definition_noting_fields(out, def, form, None);
+}
+
+/// [`write_definition`], also noting in `fields` where in `out` each field
+/// argument was written (start and end offsets, in order).
+pub(crate) fn write_definition_noting_fields(
+    out: &mut String,
+    def: &Definition<'_>,
+    form: Form,
+    mut fields: Option<&mut Vec<(usize, usize)>>,
+) {
     out.push_str(def.name.text);
     if form == Form::Canonical {
         if let Some(id) = def.id {
@@ -66,7 +77,11 @@ pub(crate) fn write_definition(out: &mut String, def: &Definition<'_>, form: For
     for arg in &def.args {
         if printed(arg, form) {
             out.push(' ');
+            let start = out.len();
             write_argument(out, arg, form);
+            if let (Some(fields), Arg::Field(_)) = (fields.as_deref_mut(), arg) {
+                fields.push((start, out.len()));
+            }
         }
     }
     out.push_str(" = ");

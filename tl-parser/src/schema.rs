@@ -329,9 +329,19 @@ pub struct Combinator {
     pub normalized: String,
     /// Where the definition was written.
     pub location: Location,
+    /// Where each field is in [`Combinator::definition`] (start and end
+    /// offsets), for [`Combinator::field_text`].
+    pub(crate) field_texts: Vec<(usize, usize)>,
 }
 
 impl Combinator {
+    /// Field `index` as [`Combinator::definition`] writes it
+    /// (`title:flags.0?string`), found without scanning the definition.
+    pub fn field_text(&self, index: usize) -> Option<&str> {
+        let &(start, end) = self.field_texts.get(index)?;
+        self.definition.get(start..end)
+    }
+
     /// The group of fields sharing the bit of field `index`, if it is conditional.
     pub fn flag_group_of(&self, index: usize) -> Option<&FlagGroup> {
         self.flag_groups.iter().find(|g| g.fields.contains(&index))

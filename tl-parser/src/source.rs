@@ -3,6 +3,35 @@
 use std::fmt;
 use std::sync::OnceLock;
 
+/// The length of the line break at the start of `text`: 2 for `\r\n`, 1 for
+/// `\n` or a lone `\r`, 0 when `text` does not start with one.
+///
+/// This is the one rule for line ends in the whole crate, the one editors
+/// follow: `\n`, `\r\n` and a lone `\r` each end one line. A `//` comment
+/// ends at any of them, a result type stays on one line by it, and
+/// diagnostics count lines by it ([`SourceFile::line_col`]). Other
+/// characters Unicode counts as line breaks (U+2028, U+0085, form feed…) end
+/// no line: inside a `//` comment they draw a warning instead.
+pub(crate) fn line_break_len(text: &[u8]) -> usize {
+    match text {
+        [b'\r', b'\n', ..] => 2,
+        [b'\r' | b'\n', ..] => 1,
+        _ => 0,
+    }
+}
+
+/// The offset of the first line break in `text` (its length when it has none).
+pub(crate) fn line_end(text: &str) -> usize {
+    text.bytes()
+        .position(|b| b == b'\n' || b == b'\r')
+        .unwrap_or(text.len())
+}
+
+/// Whether `text` holds a line break.
+pub(crate) fn has_line_break(text: &str) -> bool {
+    line_end(text) < text.len()
+}
+
 /// Identifies one file inside a [`Sources`] set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FileId(pub u32);
@@ -95,12 +124,21 @@ impl SourceFile {
     }
 
     /// Byte offsets of the starts of the lines (one binary search away from
-    /// any offset's line).
+    /// any offset's line), by [`line_break_len`]'s rule.
     fn line_starts(&self) -> &[usize] {
         self.line_starts.get_or_init(|| {
-            std::iter::once(0)
-                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
+            let bytes = self.text.as_bytes();
+            let mut starts = vec![0];
+            let mut i = 0;
+            while let Some(p) = bytes
+                .get(i..)
+                .and_then(|rest| rest.iter().position(|&b| b == b'\n' || b == b'\r'))
+            {
+                i += p;
+                i += line_break_len(bytes.get(i..).unwrap_or_default());
+                starts.push(i);
+            }
+            starts
         })
     }
 
@@ -134,16 +172,20 @@ impl SourceFile {
         }
     }
 
+    /// The span of 1-based line `line`, its line break included; `None`
+    /// past the last line.
+    pub fn line_span(&self, line: usize) -> Option<Span> {
+        let line_starts = self.line_starts();
+        let start = *line_starts.get(line.checked_sub(1)?)?;
+        let end = line_starts.get(line).copied().unwrap_or(self.text.len());
+        Some(Span::new(start, end))
+    }
+
     /// The text of 1-based line `line`, without its line terminator.
     pub fn line_text(&self, line: usize) -> &str {
-        let line_starts = self.line_starts();
-        let Some(&start) = line_starts.get(line.wrapping_sub(1)) else {
-            return "";
-        };
-        let end = line_starts.get(line).copied().unwrap_or(self.text.len());
-        self.text
-            .get(start..end)
-            .unwrap_or("")
+        // A line holds no line break but the one that ends it.
+        self.line_span(line)
+            .map_or("", |span| self.slice(span))
             .trim_end_matches(['\n', '\r'])
     }
 

@@ -259,10 +259,11 @@ fn functions_sharing_an_id_are_a_warning_naming_both() {
 fn did_you_mean_keeps_to_names_of_the_same_case_class() {
     // `shape` is one letter from the boxed type `Shape`, which used to be
     // suggested; a lowercase name is a bare constructor, so it must not be.
-    // `Fooo` still finds the boxed `Foo`.
+    // `Fooo` still finds the boxed `Foo`. (Two definitions: each reports
+    // only its first problem.)
     let (_, c) = check_str(
         "t.tl",
-        "circle r:int = Shape;\nfoo = Foo;\na x:shape y:Fooo = A;\n",
+        "circle r:int = Shape;\nfoo = Foo;\na x:shape = A;\nb y:Fooo = B;\n",
     );
     let help_of = |message: &str| {
         c.errors()

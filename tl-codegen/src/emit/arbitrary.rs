@@ -11,6 +11,7 @@
 //! Each struct passes `depth - 1` to its fields; at depth 0 an enum takes its
 //! shallowest variant (decided in the model), so generation always ends.
 
+use super::Items;
 use crate::model::naming::{self, RustName};
 use crate::model::{Model, Scope, Struct};
 use proc_macro2::TokenStream;
@@ -87,12 +88,12 @@ fn struct_impls(model: &Model<'_>, s: &Struct<'_>) -> TokenStream {
     out
 }
 
-/// The whole `arbitrary` module.
-pub(crate) fn module(model: &Model<'_>) -> TokenStream {
-    let rt = &model.runtime;
-    let mut impls = TokenStream::new();
+/// The whole `arbitrary` module, added to `out` an impl at a time.
+pub(crate) fn module<I: Items>(model: &Model<'_>, out: &mut I) {
+    let mut impls = out.nested();
+    impls.items(visit_all(model));
     for s in &model.structs {
-        impls.extend(struct_impls(model, s));
+        impls.items(struct_impls(model, s));
     }
     for e in &model.enums {
         let ty = path(&e.scope, &e.name);
@@ -116,7 +117,7 @@ pub(crate) fn module(model: &Model<'_>) -> TokenStream {
             let i = i as u64;
             quote!(#i => #v)
         });
-        impls.extend(quote! {
+        impls.items(quote! {
             impl Arbitrary for #ty {
                 fn arbitrary(rng: &mut Rng, depth: u32) -> Self {
                     if depth == 0 {
@@ -130,6 +131,29 @@ pub(crate) fn module(model: &Model<'_>) -> TokenStream {
             }
         });
     }
+    out.module(
+        quote! {
+            /// Random values of every generated type, for property tests (generated
+            /// because `Options::arbitrary` was set; needs the runtime's `arbitrary`
+            /// feature).
+            ///
+            /// `Arbitrary::arbitrary(rng, depth)` builds a value from a seeded
+            /// [`Rng`](arbitrary::Rng);
+            /// `depth` bounds its size: each constructor passes `depth - 1` to its fields,
+            /// and at depth 0 options are `None`, vectors empty and enums take their
+            /// shallowest constructor, so recursive types terminate.
+            /// [`visit_all`](arbitrary::visit_all) calls a [`Visitor`](arbitrary::Visitor)
+            /// with the type of every constructor and function.
+            pub mod arbitrary
+        },
+        impls,
+    );
+}
+
+/// The `use` of the runtime's items and `visit_all`, which begin the
+/// `arbitrary` module.
+fn visit_all(model: &Model<'_>) -> TokenStream {
+    let rt = &model.runtime;
     let query = model
         .generic_query
         .and_then(|q| model.structs.get(q))
@@ -162,26 +186,11 @@ pub(crate) fn module(model: &Model<'_>) -> TokenStream {
         calls.len()
     );
     quote! {
-        /// Random values of every generated type, for property tests (generated
-        /// because `Options::arbitrary` was set; needs the runtime's `arbitrary`
-        /// feature).
-        ///
-        /// `Arbitrary::arbitrary(rng, depth)` builds a value from a seeded
-        /// [`Rng`](arbitrary::Rng);
-        /// `depth` bounds its size: each constructor passes `depth - 1` to its fields,
-        /// and at depth 0 options are `None`, vectors empty and enums take their
-        /// shallowest constructor, so recursive types terminate.
-        /// [`visit_all`](arbitrary::visit_all) calls a [`Visitor`](arbitrary::Visitor)
-        /// with the type of every constructor and function.
-        pub mod arbitrary {
-            pub use #rt::arbitrary::{Arbitrary, Rng, Visitor};
+        pub use #rt::arbitrary::{Arbitrary, Rng, Visitor};
 
-            #[doc = #doc]
-            pub fn visit_all<V: Visitor>(visitor: &mut V) {
-                #(#calls;)*
-            }
-
-            #impls
+        #[doc = #doc]
+        pub fn visit_all<V: Visitor>(visitor: &mut V) {
+            #(#calls;)*
         }
     }
 }

@@ -15,8 +15,10 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use tl_parser::Builtin;
 
-/// The enum `e` and its impls.
-pub(crate) fn items(model: &Model<'_>, e: &Enum<'_>) -> TokenStream {
+/// The enum `e` and its impls, given to `add` a few items at a time: the
+/// conversions of each variant on their own, so that a type with thousands of
+/// constructors is never all tokens at once.
+pub(crate) fn items(model: &Model<'_>, e: &Enum<'_>, add: &mut dyn FnMut(TokenStream)) {
     let rt = &model.runtime;
     let name = e.name.ident();
     let tl_type = e.t.name.full();
@@ -72,10 +74,6 @@ pub(crate) fn items(model: &Model<'_>, e: &Enum<'_>) -> TokenStream {
             quote!(#id => #read.map(Self::#variant))
         }
     });
-    let single = variants.len() == 1;
-    let conversions = variants
-        .iter()
-        .map(|(v, _, path)| conversions(&name, v, path, single));
     let accessors = e.accessors.iter().map(|a| accessor(model, e, a));
     let (ids, names, writes) = if variants.is_empty() {
         // A type always has a constructor in a checked schema; stay valid anyway.
@@ -83,7 +81,7 @@ pub(crate) fn items(model: &Model<'_>, e: &Enum<'_>) -> TokenStream {
     } else {
         (quote!(#(#ids,)*), quote!(#(#names,)*), quote!(#(#writes,)*))
     };
-    quote! {
+    add(quote! {
         #doc
         #[derive(#(#derives),*)]
         pub enum #name {
@@ -127,7 +125,10 @@ pub(crate) fn items(model: &Model<'_>, e: &Enum<'_>) -> TokenStream {
                 }
             }
         }
-        #(#conversions)*
+    });
+    let single = variants.len() == 1;
+    for (v, _, path) in &variants {
+        add(conversions(&name, v, path, single));
     }
 }
 

@@ -12,6 +12,8 @@ mod codec;
 mod enums;
 mod errors;
 mod json;
+#[cfg(feature = "format")]
+mod pretty;
 mod structs;
 pub(crate) mod text;
 
@@ -30,10 +32,54 @@ pub(crate) const HEADER: &str = concat!(
     ") from a TL schema. Do not edit: regenerate it.\n"
 );
 
-/// The whole generated module.
-pub(crate) fn module(model: &Model<'_>) -> TokenStream {
-    let mut types = ModuleTree::default();
-    let mut functions = ModuleTree::default();
+/// The text of the whole generated file ([`HEADER`] first), formatted with
+/// prettyplease when `format`. Each item is turned into text as soon as it
+/// is emitted. Err: an item was not valid Rust (a bug of the emitter).
+pub(crate) fn file(model: &Model<'_>, format: bool) -> Result<String, String> {
+    #[cfg(feature = "format")]
+    if format {
+        return emit(model, pretty::Formatter::new(0, HEADER)).finish();
+    }
+    // `Options::parse` refuses `format` without the feature.
+    let _ = format;
+    Ok(emit(model, text::Printer::new(0, HEADER)).finish())
+}
+
+/// Where emitted items go, module by module: turned into text at once,
+/// formatted or not, so that no item's tokens outlive it (holding the whole
+/// file as tokens, then as a syntax tree, took over 10 times the size of its
+/// text).
+pub(crate) trait Items: Sized {
+    /// Where the items of a module nested in this one go.
+    fn nested(&self) -> Self;
+
+    /// Adds `items`, one or more whole items.
+    fn items(&mut self, items: TokenStream);
+
+    /// Adds the module `header { body }` (`header`: its attributes and `pub
+    /// mod name`); `body` comes from [`nested`](Self::nested).
+    fn module(&mut self, header: TokenStream, body: Self);
+}
+
+impl Items for text::Printer {
+    fn nested(&self) -> Self {
+        text::Printer::nested(self)
+    }
+
+    fn items(&mut self, items: TokenStream) {
+        text::Printer::items(self, items);
+    }
+
+    fn module(&mut self, header: TokenStream, body: Self) {
+        self.block(header, body);
+    }
+}
+
+/// Emits the whole module into `out`.
+fn emit<I: Items>(model: &Model<'_>, mut out: I) -> I {
+    let section = || ModuleTree::new(out.nested());
+    let mut types = section();
+    let mut functions = section();
     for s in &model.structs {
         let tree = if s.is_function() {
             &mut functions
@@ -53,13 +99,11 @@ pub(crate) fn module(model: &Model<'_>) -> TokenStream {
             );
         }
     }
-    let mut enums = ModuleTree::default();
+    let mut enums = section();
     for e in &model.enums {
-        enums.add(
-            &e.scope.namespace,
-            &e.t.name.namespace,
-            enums::items(model, e),
-        );
+        enums::items(model, e, &mut |items| {
+            enums.add(&e.scope.namespace, &e.t.name.namespace, items);
+        });
         if model.json.is_some() {
             enums.add(
                 &e.scope.namespace,
@@ -78,7 +122,7 @@ pub(crate) fn module(model: &Model<'_>) -> TokenStream {
             }
         }
     };
-    let mut errors = ModuleTree::default();
+    let mut errors = section();
     for s in &model.structs {
         if let Some(e) = s.errors.and_then(|i| model.error_enums.get(i)) {
             errors.add(
@@ -88,65 +132,47 @@ pub(crate) fn module(model: &Model<'_>) -> TokenStream {
             );
         }
     }
-    let errors = if model.error_enums.is_empty() {
-        TokenStream::new()
-    } else {
-        let body = errors.render(&describe(Section::Errors), "", "errors");
-        let doc = doc_attrs(ERRORS_DOC);
-        quote! {
-            #doc
-            pub mod errors {
-                #body
-            }
-        }
-    };
-    let known_errors = model
-        .known_errors
-        .as_ref()
-        .map(|e| errors::items(model, e))
-        .unwrap_or_default();
-    let types = types.render(&describe(Section::Types), "", "types");
-    let enums = enums.render(&describe(Section::Enums), "", "enums");
-    let functions = functions.render(&describe(Section::Functions), "", "functions");
     let pruned = pruned_note(model);
     let with_pruned = |lines: &[&str]| {
         let mut lines: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
         lines.extend(pruned.iter().cloned());
         doc_attrs(&lines)
     };
-    let types_doc = with_pruned(TYPES_DOC);
     let naming = match model.variant_names {
         VariantNames::Short => SHORT_NAMES_DOC,
         VariantNames::Full => FULL_NAMES_DOC,
     };
+    out.items(layer(model));
+    out.items(name_for_id(model, &pruned));
+    let types_doc = with_pruned(TYPES_DOC);
+    out.module(
+        quote!(#types_doc pub mod types),
+        types.render(&describe(Section::Types), "", "types"),
+    );
     let enums_doc = with_pruned(&[ENUMS_DOC, naming].concat());
+    out.module(
+        quote!(#enums_doc pub mod enums),
+        enums.render(&describe(Section::Enums), "", "enums"),
+    );
     let functions_doc = with_pruned(FUNCTIONS_DOC);
-    let layer = layer(model);
-    let name_for_id = name_for_id(model, &pruned);
-    let arbitrary = if model.arbitrary {
-        arbitrary::module(model)
-    } else {
-        TokenStream::new()
-    };
-    quote! {
-        #layer
-        #name_for_id
-        #types_doc
-        pub mod types {
-            #types
-        }
-        #enums_doc
-        pub mod enums {
-            #enums
-        }
-        #functions_doc
-        pub mod functions {
-            #functions
-        }
-        #known_errors
-        #errors
-        #arbitrary
+    out.module(
+        quote!(#functions_doc pub mod functions),
+        functions.render(&describe(Section::Functions), "", "functions"),
+    );
+    if let Some(e) = &model.known_errors {
+        out.items(errors::items(model, e));
     }
+    if !model.error_enums.is_empty() {
+        let doc = doc_attrs(ERRORS_DOC);
+        out.module(
+            quote!(#doc pub mod errors),
+            errors.render(&describe(Section::Errors), "", "errors"),
+        );
+    }
+    if model.arbitrary {
+        arbitrary::module(model, &mut out);
+    }
+    out
 }
 
 /// The doc paragraph saying the module is pruned, if it is.
@@ -250,25 +276,35 @@ fn name_for_id(model: &Model<'_>, pruned: &[String]) -> TokenStream {
     }
 }
 
-#[derive(Default)]
-pub(crate) struct ModuleTree {
-    items: TokenStream,
-    children: BTreeMap<RustName, (String, ModuleTree)>,
+/// A module and its nested modules (one per TL namespace), filled item by
+/// item in schema order.
+pub(crate) struct ModuleTree<I> {
+    items: I,
+    children: BTreeMap<RustName, (String, ModuleTree<I>)>,
 }
 
-impl ModuleTree {
+impl<I: Items> ModuleTree<I> {
+    /// An empty module whose items go to `items`.
+    pub(crate) fn new(items: I) -> Self {
+        ModuleTree {
+            items,
+            children: BTreeMap::new(),
+        }
+    }
+
     /// Adds `items` to the module at `path` (Rust names, with the TL namespace
     /// segments they come from), creating modules as needed.
     pub(crate) fn add(&mut self, path: &[RustName], tl_path: &[String], items: TokenStream) {
         match (path.split_first(), tl_path.split_first()) {
             (Some((name, rest)), Some((tl_name, tl_rest))) => {
+                let parent = &self.items;
                 let (_, child) = self
                     .children
                     .entry(name.clone())
-                    .or_insert_with(|| (tl_name.clone(), ModuleTree::default()));
+                    .or_insert_with(|| (tl_name.clone(), ModuleTree::new(parent.nested())));
                 child.add(rest, tl_rest, items);
             }
-            _ => self.items.extend(items),
+            _ => self.items.items(items),
         }
     }
 
@@ -276,12 +312,7 @@ impl ModuleTree {
     /// by `describe(tl_namespace)`. `name` is this module's own name: a nested module
     /// of the same name (a TL namespace `types` inside `types`) gets
     /// `#[allow(clippy::module_inception)]`, as the schema chose the name.
-    pub(crate) fn render(
-        self,
-        describe: &dyn Fn(&str) -> String,
-        prefix: &str,
-        name: &str,
-    ) -> TokenStream {
+    pub(crate) fn render(self, describe: &dyn Fn(&str) -> String, prefix: &str, name: &str) -> I {
         let mut out = self.items;
         for (child_name, (tl_name, child)) in self.children {
             let namespace = if prefix.is_empty() {
@@ -297,13 +328,14 @@ impl ModuleTree {
                 TokenStream::new()
             };
             let body = child.render(describe, &namespace, &child_name.display());
-            out.extend(quote! {
-                #doc
-                #allow
-                pub mod #ident {
-                    #body
-                }
-            });
+            out.module(
+                quote! {
+                    #doc
+                    #allow
+                    pub mod #ident
+                },
+                body,
+            );
         }
         out
     }

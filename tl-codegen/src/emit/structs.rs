@@ -19,6 +19,7 @@ use crate::model::layout::{MemberKind, Wire};
 use crate::model::{Model, Return, Scope, Struct, ValueType, naming};
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
+use std::collections::HashSet;
 
 /// Emits the items of one struct of the model.
 pub(crate) struct StructGen<'a> {
@@ -413,7 +414,7 @@ impl<'a> StructGen<'a> {
             let deferred = positions.get(index).is_some_and(Option::is_some);
             let local = local.ident();
             stmts.extend(quote!(let mut #local = 0u32;));
-            for (bit, member) in layout.bits_of(index) {
+            for &(bit, member) in layout.bits_of(index) {
                 let is_flag = layout
                     .members
                     .get(member)
@@ -451,7 +452,8 @@ impl<'a> StructGen<'a> {
     /// written (`flags_at` for `flags`).
     fn locals(&self) -> Locals {
         let layout = &self.s.layout;
-        let mut taken: Vec<String> = layout
+        // A set: a combinator may have thousands of flags words.
+        let mut taken: HashSet<String> = layout
             .wire
             .iter()
             .filter_map(|w| match w {
@@ -459,13 +461,13 @@ impl<'a> StructGen<'a> {
                 _ => None,
             })
             .collect();
-        taken.push(self.s.out.to_string());
+        taken.insert(self.s.out.to_string());
         let mut claim = |base: String| {
             let mut name = base;
             while taken.contains(&name) {
                 name.push('_');
             }
-            taken.push(name.clone());
+            taken.insert(name.clone());
             naming::fixed(&name)
         };
         let value = claim("value".to_owned());
@@ -696,7 +698,7 @@ impl<'a> StructGen<'a> {
                 Wire::FlagsWord { local } => {
                     let local = local.ident();
                     stmts.extend(quote!(let #local = #reader.read_u32()?;));
-                    for (bit, m) in s.layout.bits_of(index) {
+                    for &(bit, m) in s.layout.bits_of(index) {
                         if let Some(m) = member(&m) {
                             if matches!(m.kind, MemberKind::Flag { .. }) {
                                 let name = m.name.ident();

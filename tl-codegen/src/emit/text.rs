@@ -20,16 +20,60 @@ fn inner(group: Group) -> TokenStream {
     stream
 }
 
-/// The text of `tokens`.
-pub(crate) fn print(tokens: TokenStream) -> String {
-    let mut printer = Printer {
-        out: String::new(),
-        depth: 0,
-        gap: Gap::LineStart,
-    };
-    printer.stream(tokens, true);
-    printer.out.push('\n');
-    printer.out
+/// Prints a module a piece at a time: items as they are emitted, nested
+/// modules around the text of their own printers. The text is the same as
+/// printing the whole module's tokens at once (between two items the printer
+/// is always at the start of a line), but no item's tokens outlive it:
+/// holding the whole file as tokens took about 14 times the text's size.
+pub(crate) struct Printer {
+    out: String,
+    depth: usize,
+    gap: Gap,
+}
+
+impl Printer {
+    /// A printer for the items of a module nested `depth` levels deep; its
+    /// text starts with `prefix`.
+    pub(crate) fn new(depth: usize, prefix: &str) -> Printer {
+        Printer {
+            out: String::from(prefix),
+            depth,
+            gap: Gap::LineStart,
+        }
+    }
+
+    /// A printer for the items of a module nested in this one.
+    pub(crate) fn nested(&self) -> Printer {
+        Printer::new(self.depth + 1, "")
+    }
+
+    /// Prints `tokens`, one or more whole items.
+    pub(crate) fn items(&mut self, tokens: TokenStream) {
+        self.stream(tokens, true);
+    }
+
+    /// Prints `header { … }` (a module: its attributes, `pub mod name`),
+    /// the braces holding what `inner`, a printer from
+    /// [`nested`](Self::nested), printed: as a brace group after `header` is
+    /// printed in [`stream`](Self::stream), followed by another item.
+    pub(crate) fn block(&mut self, header: TokenStream, inner: Printer) {
+        self.stream(header, true);
+        self.put("{", Gap::Space);
+        self.depth += 1;
+        self.newline();
+        self.out.push_str(&inner.out);
+        self.gap = inner.gap;
+        self.depth -= 1;
+        self.newline();
+        self.put("}", Gap::SpaceAfterWord);
+        self.newline();
+    }
+
+    /// The text, ended by a line break.
+    pub(crate) fn finish(mut self) -> String {
+        self.out.push('\n');
+        self.out
+    }
 }
 
 /// What goes between the text so far and the next token.
@@ -47,12 +91,6 @@ enum Gap {
     /// One space, unless the next token is `.`, `::` or a parenthesis (a call):
     /// after an identifier or a closing delimiter.
     SpaceAfterWord,
-}
-
-struct Printer {
-    out: String,
-    depth: usize,
-    gap: Gap,
 }
 
 /// Keywords after which a space stays before `::` or `<` (`impl ::path`,

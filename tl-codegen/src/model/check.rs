@@ -11,7 +11,8 @@
 
 use super::naming::RustName;
 use super::{Model, Return, Scope, Struct, ValueType};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use tl_parser::diagnostic::cap_repeats;
 use tl_parser::{Code, Combinator, Diagnostic, Field, Kind, Location, Ty};
 
 /// Every reason the model cannot be emitted.
@@ -35,7 +36,9 @@ pub(super) fn check(model: &Model<'_>) -> Vec<Diagnostic> {
         }
     }
     diagnostics.extend(collisions(model));
-    diagnostics
+    // A schema that clashes everywhere (thousands of names that differ only
+    // in case) reports a few and counts the rest, as the checker does.
+    cap_repeats(diagnostics)
 }
 
 /// A field whose type the model could not resolve (the checker rejects undefined
@@ -69,9 +72,15 @@ fn representable(s: &Struct<'_>, diagnostics: &mut Vec<Diagnostic>) {
             ),
         );
     }
+    // The parameters the fields use, found in one pass over the fields.
+    let mut used_params: HashSet<&str> = HashSet::new();
+    if !c.type_params.is_empty() {
+        for f in &c.fields {
+            used_params.extend(param_used(&f.ty));
+        }
+    }
     for param in &c.type_params {
-        let used = c.fields.iter().any(|f| uses_param(&f.ty, &param.name));
-        if !used {
+        if !used_params.contains(param.name.as_str()) {
             diagnostics.push(
                 Diagnostic::error(
                     Code::NotRepresentable,
@@ -88,11 +97,14 @@ fn representable(s: &Struct<'_>, diagnostics: &mut Vec<Diagnostic>) {
             );
         }
     }
-    for (index, field) in c.fields.iter().enumerate() {
-        let is_flags_word = c
-            .fields
-            .iter()
-            .any(|f| f.condition.is_some_and(|cond| cond.flags_field == index));
+    // Which fields hold bits of other fields, found in one pass.
+    let mut is_flags_word = vec![false; c.fields.len()];
+    for cond in c.fields.iter().filter_map(|f| f.condition) {
+        if let Some(word) = is_flags_word.get_mut(cond.flags_field) {
+            *word = true;
+        }
+    }
+    for (field, &is_flags_word) in c.fields.iter().zip(&is_flags_word) {
         if field.ty == Ty::Flags && field.condition.is_some() && is_flags_word {
             diagnostics.push(
                 Diagnostic::error(
@@ -148,12 +160,12 @@ fn representable(s: &Struct<'_>, diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Whether `ty` mentions parameter `name`.
-fn uses_param(ty: &Ty, name: &str) -> bool {
+/// The type parameter `ty` mentions, if any.
+fn param_used(ty: &Ty) -> Option<&str> {
     match ty {
-        Ty::Param { name: n, .. } => n == name,
-        Ty::Vector { item, .. } => uses_param(item, name),
-        _ => false,
+        Ty::Param { name, .. } => Some(name),
+        Ty::Vector { item, .. } => param_used(item),
+        _ => None,
     }
 }
 

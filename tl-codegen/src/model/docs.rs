@@ -250,15 +250,16 @@ fn struct_docs(s: &Struct<'_>, doc: Option<&Definition>, function: &[String]) ->
         extra.push(text);
     };
     // Documented fields without a Rust field (flags words): their text here.
-    let covered: Vec<usize> = s
-        .layout
-        .members
-        .iter()
-        .flat_map(|m| member_fields(&m.kind))
-        .collect();
+    let mut covered = vec![false; s.c.fields.len()];
+    for i in s.layout.members.iter().flat_map(|m| member_fields(&m.kind)) {
+        if let Some(c) = covered.get_mut(i) {
+            *c = true;
+        }
+    }
     for (i, field) in s.c.fields.iter().enumerate() {
         let documented = doc.and_then(|d| d.fields.get(&field.name));
-        let Some(documented) = documented.filter(|_| !covered.contains(&i)) else {
+        let Some(documented) = documented.filter(|_| !covered.get(i).copied().unwrap_or(false))
+        else {
             continue;
         };
         let text = linked(&documented.description, &documented.links);
@@ -278,8 +279,9 @@ fn struct_docs(s: &Struct<'_>, doc: Option<&Definition>, function: &[String]) ->
     let unstored: Vec<String> =
         s.c.fields
             .iter()
-            .filter(|f| f.ty == tl_parser::Ty::True && f.condition.is_none())
-            .map(|f| format!("`{}`", field_text(s.c, f)))
+            .enumerate()
+            .filter(|(_, f)| f.ty == tl_parser::Ty::True && f.condition.is_none())
+            .map(|(i, _)| format!("`{}`", field_text(s.c, i)))
             .collect();
     if !unstored.is_empty() {
         paragraph(
@@ -577,7 +579,7 @@ fn error_enum(
 fn field_code(c: &Combinator, field: usize) -> String {
     c.fields
         .get(field)
-        .map_or_else(String::new, |f| format!("`{}`", field_text(c, f)))
+        .map_or_else(String::new, |_| format!("`{}`", field_text(c, field)))
 }
 
 /// `bit K of `flags``.
@@ -792,18 +794,16 @@ fn combinator(c: &Combinator, doc: Option<&Definition>, extra: &[String]) -> Vec
     lines
 }
 
-/// The text of field `field` as written in `c`'s definition (`out:flags.1?true`),
+/// The text of field `index` as written in `c`'s definition (`out:flags.1?true`),
 /// taken from the definition so it matches it exactly.
-fn field_text(c: &Combinator, field: &Field) -> String {
-    let prefix = format!("{}:", field.name);
-    c.definition
-        .split(' ')
-        .skip(1)
-        .find(|token| token.starts_with(&prefix))
-        .map_or_else(
-            || format!("{}:{}", field.name, ty(&field.ty)),
-            str::to_owned,
-        )
+fn field_text(c: &Combinator, index: usize) -> String {
+    // By the field's position, not by searching the definition for its name:
+    // that made documenting a definition quadratic in its fields.
+    match (c.field_text(index), c.fields.get(index)) {
+        (Some(text), _) => text.to_owned(),
+        (None, Some(field)) => format!("{}:{}", field.name, ty(&field.ty)),
+        (None, None) => String::new(),
+    }
 }
 
 /// The schema's `@field` documentation of `field`, escaped, if any.

@@ -187,23 +187,38 @@ pub(crate) struct Layout {
     /// The module holding the group structs (the combinator's name in snake case),
     /// next to the combinator's struct.
     pub group_module: RustName,
+    /// For each TL field, the members whose bit it holds, as (bit, member
+    /// index), in member order ([`Layout::bits_of`]; a table, as a combinator
+    /// may have thousands of flags words).
+    bits: Vec<Vec<(u8, usize)>>,
 }
 
 impl Layout {
     /// Lays out `c`; `nullable` says which unconditional fields are nullable
     /// objects (see [`MemberKind::Nullable`]).
     pub(crate) fn of(c: &Combinator, nullable: &dyn Fn(usize) -> bool) -> Layout {
-        let referenced: Vec<bool> = (0..c.fields.len())
-            .map(|i| {
-                c.fields
-                    .iter()
-                    .any(|f| f.condition.is_some_and(|cond| cond.flags_field == i))
-            })
-            .collect();
+        // Every table below is filled in one pass, so that laying out a
+        // combinator stays linear in its fields however many share a bit.
+        // Which fields hold other fields' bits:
+        let mut referenced = vec![false; c.fields.len()];
+        for cond in c.fields.iter().filter_map(|f| f.condition) {
+            if let Some(r) = referenced.get_mut(cond.flags_field) {
+                *r = true;
+            }
+        }
+        // The fields sharing each field's bit (its flag group's).
+        let mut group_of: Vec<&[usize]> = vec![&[]; c.fields.len()];
+        for g in &c.flag_groups {
+            for &i in &g.fields {
+                if let Some(slot) = group_of.get_mut(i) {
+                    *slot = &g.fields;
+                }
+            }
+        }
         let mut members: Vec<Member> = Vec::new();
         let mut wire: Vec<Wire> = Vec::with_capacity(c.fields.len());
         // Member index of each group, by its leading field.
-        let mut group_member: Vec<(usize, usize)> = Vec::new();
+        let mut group_member: Vec<Option<usize>> = vec![None; c.fields.len()];
         for (index, field) in c.fields.iter().enumerate() {
             let name = naming::field_name(&field.name);
             if field.ty == Ty::Flags && referenced.get(index).copied().unwrap_or(false) {
@@ -215,15 +230,14 @@ impl Layout {
                     flags_field: cond.flags_field,
                     bit: cond.bit,
                 };
-                let group: Vec<usize> = c
-                    .flag_group_of(index)
-                    .map_or_else(|| vec![index], |g| g.fields.clone());
+                let single = [index];
+                let group = match group_of.get(index) {
+                    Some(&fields) if !fields.is_empty() => fields,
+                    _ => &single,
+                };
                 let leader = group.first().copied().unwrap_or(index);
                 if leader != index {
-                    let member = group_member
-                        .iter()
-                        .find(|(l, _)| *l == leader)
-                        .map(|(_, m)| *m);
+                    let member = group_member.get(leader).copied().flatten();
                     wire.push(match member {
                         Some(member) if field.ty != Ty::True => Wire::Grouped {
                             member,
@@ -261,7 +275,9 @@ impl Layout {
                         field: index,
                     },
                 });
-                group_member.push((index, member));
+                if let Some(slot) = group_member.get_mut(index) {
+                    *slot = Some(member);
+                }
                 members.push(Member { name, kind });
                 continue;
             }
@@ -316,25 +332,26 @@ impl Layout {
                 }
             }
         }
+        let mut bits = vec![Vec::new(); c.fields.len()];
+        for (index, m) in members.iter().enumerate() {
+            if let Some(b) = m.bit() {
+                if let Some(word) = bits.get_mut(b.flags_field) {
+                    word.push((b.bit, index));
+                }
+            }
+        }
         Layout {
             members,
             wire,
             group_module: naming::module_name(&c.name.name),
+            bits,
         }
     }
 
     /// The members conditioned on flags field `flags_field`, as (bit, member
     /// index), in member order.
-    pub(crate) fn bits_of(&self, flags_field: usize) -> Vec<(u8, usize)> {
-        self.members
-            .iter()
-            .enumerate()
-            .filter_map(|(index, m)| {
-                m.bit()
-                    .filter(|b| b.flags_field == flags_field)
-                    .map(|b| (b.bit, index))
-            })
-            .collect()
+    pub(crate) fn bits_of(&self, flags_field: usize) -> &[(u8, usize)] {
+        self.bits.get(flags_field).map_or(&[], Vec::as_slice)
     }
 }
 

@@ -853,15 +853,22 @@ fn new_struct<'s>(
             }
         })
         .collect();
+    // The parameters some field takes as `!X` (any function), found in one
+    // pass over the fields.
+    let functions: BTreeSet<&str> = c
+        .fields
+        .iter()
+        .filter_map(|f| match &f.ty {
+            Ty::Param { name, bang: true } => Some(name.as_str()),
+            _ => None,
+        })
+        .collect();
     let params: Vec<Param> = c
         .type_params
         .iter()
         .map(|p| Param {
             name: naming::type_name(&p.name),
-            is_function: c
-                .fields
-                .iter()
-                .any(|f| matches!(&f.ty, Ty::Param { name, bang: true } if *name == p.name)),
+            is_function: functions.contains(p.name.as_str()),
         })
         .collect();
     // TDLib's objects may be null where its documentation says so.

@@ -21,7 +21,7 @@
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::{Ident, Span};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Keywords of every Rust edition up to 2024, strict and reserved. Each can be
 /// written as a raw identifier except those in [`NOT_RAW`].
@@ -45,7 +45,7 @@ const PRIMITIVES: &[&str] = &[
 
 /// A Rust identifier chosen for a TL name: its text (raw identifiers without the
 /// `r#`) and whether it must be written raw.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct RustName {
     text: String,
     raw: bool,
@@ -131,20 +131,7 @@ pub(crate) fn variant_names(
             .zip(&full)
             .map(|((_, c), full)| without_prefix(c, &prefix).unwrap_or_else(|| full.clone()))
             .collect();
-        // A shortened name equal to another name goes back to its full name,
-        // until every name is distinct (reverting one can expose another clash).
-        loop {
-            let clashing: Vec<usize> = clashing(&names)
-                .into_iter()
-                .filter(|&i| names[i] != full[i])
-                .collect();
-            if clashing.is_empty() {
-                break;
-            }
-            for i in clashing {
-                names[i] = full[i].clone();
-            }
-        }
+        revert_clashing_short_names(&mut names, &full);
     }
     // Constructors of one type from different namespaces can share their last
     // name part (tonlib's `raw.initialAccountState` and
@@ -159,10 +146,62 @@ pub(crate) fn variant_names(
     names
 }
 
+/// Sends every shortened name equal to another name back to its full name
+/// (`full`), until no shortened name is equal to another: reverting one can
+/// make its full name clash in turn.
+///
+/// Each name reverts at most once and each clash is looked at once, through
+/// a count of holders per name, so this is linear in the number of names
+/// (comparing every pair made a type with 30,000 constructors take seconds).
+fn revert_clashing_short_names(names: &mut [RustName], full: &[RustName]) {
+    let mut holders: HashMap<RustName, usize> = HashMap::new();
+    // The shortened names' positions, by name.
+    let mut shortened: HashMap<RustName, Vec<usize>> = HashMap::new();
+    for (i, (name, full)) in names.iter().zip(full).enumerate() {
+        *holders.entry(name.clone()).or_default() += 1;
+        if name != full {
+            shortened.entry(name.clone()).or_default().push(i);
+        }
+    }
+    let mut clashes: Vec<RustName> = holders
+        .iter()
+        .filter(|&(_, &count)| count > 1)
+        .map(|(name, _)| name.clone())
+        .collect();
+    while let Some(name) = clashes.pop() {
+        if holders.get(&name).is_none_or(|&count| count < 2) {
+            continue;
+        }
+        for i in shortened.remove(&name).unwrap_or_default() {
+            let (Some(slot), Some(full)) = (names.get_mut(i), full.get(i)) else {
+                continue;
+            };
+            *slot = full.clone();
+            if let Some(count) = holders.get_mut(&name) {
+                *count -= 1;
+            }
+            let count = holders.entry(full.clone()).or_default();
+            *count += 1;
+            if *count == 2 {
+                clashes.push(full.clone());
+            }
+        }
+    }
+}
+
 /// The positions of the names equal to another one.
 fn clashing(names: &[RustName]) -> Vec<usize> {
+    let mut holders: HashMap<&RustName, usize> = HashMap::new();
+    for name in names {
+        *holders.entry(name).or_default() += 1;
+    }
     (0..names.len())
-        .filter(|&i| (0..names.len()).any(|j| j != i && names[j] == names[i]))
+        .filter(|&i| {
+            names
+                .get(i)
+                .and_then(|n| holders.get(n))
+                .is_some_and(|&c| c > 1)
+        })
         .collect()
 }
 

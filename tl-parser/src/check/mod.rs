@@ -4,8 +4,8 @@ mod resolve;
 mod suggest;
 
 use crate::ast::{self, Arg, Definition, Section, TypeExprKind};
-use crate::diagnostic::{Code, Diagnostic};
-use crate::hash::{FastMap, FastSet};
+use crate::diagnostic::{Code, Diagnostic, cap_repeats};
+use crate::hash::{FastMap, FastSet, Lookup};
 use crate::parser::parse_file;
 use crate::print::{self, Form};
 use crate::schema::{
@@ -14,6 +14,7 @@ use crate::schema::{
 };
 use crate::source::{FileId, Location, Sources, Span};
 use resolve::{Local, Scope, TypeEntry, is_boxed_name};
+use std::cell::Cell;
 use std::collections::HashMap;
 
 /// The name among `candidates` closest to `wanted` by edit distance, if it is
@@ -32,7 +33,10 @@ pub fn closest_name<'a>(
 pub struct Checked {
     /// The checked schema. When there are errors it holds what could be checked.
     pub schema: Schema,
-    /// All diagnostics, sorted by file and position.
+    /// All diagnostics, sorted by file and position; past
+    /// [`REPEAT_LIMIT`](crate::diagnostic::REPEAT_LIMIT) of one code, the
+    /// rest are counted in one "and N more" entry at the end
+    /// ([`cap_repeats`](crate::diagnostic::cap_repeats)).
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -40,6 +44,16 @@ impl Checked {
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// How many errors were found ("and N more" entries count as N).
+    pub fn error_count(&self) -> usize {
+        self.errors().map(|d| d.count).sum()
+    }
+
+    /// How many warnings were found ("and N more" entries count as N).
+    pub fn warning_count(&self) -> usize {
+        self.warnings().map(|d| d.count).sum()
     }
 
     /// The errors.
@@ -156,7 +170,7 @@ pub fn check_with(sources: &Sources, options: CheckOptions) -> Checked {
     diagnostics.sort_by_key(|d| (d.primary.location.file, d.primary.location.span.start));
     Checked {
         schema: checker.schema,
-        diagnostics,
+        diagnostics: cap_repeats(diagnostics),
     }
 }
 
@@ -568,6 +582,7 @@ impl Checker {
             types: &types,
             type_index: &type_index,
             constructors: &constructors,
+            suggestions_left: Cell::new(crate::diagnostic::REPEAT_LIMIT),
         };
         // The schema's lists get their final size at once.
         let constructor_count = valid_constructor.iter().filter(|&&v| v).count();
@@ -612,243 +627,285 @@ impl Checker {
         }
     }
 
+    /// Resolves one definition, or reports the first problem in it.
+    ///
+    /// Only the first: what follows a bad field is often that field's own
+    /// text read as more fields (`v:Vector Vector int` is `v:Vector` and two
+    /// fields without names), so later problems would repeat the first one,
+    /// not add to it, and could be as many as the definition has words.
     fn resolve_combinator(&mut self, scope: &Scope<'_, '_>, p: Pending<'_>) -> Option<Combinator> {
+        match resolve_definition(scope, &p) {
+            Ok((fields, flag_groups, result)) => {
+                Some(self.combinator(p, fields, flag_groups, result))
+            }
+            Err(problem) => {
+                let d = match problem.rest_unchecked {
+                    true => problem.diagnostic.with_note(format!(
+                        "the rest of `{}` is checked once this is fixed",
+                        p.def.name.text
+                    )),
+                    false => *problem.diagnostic,
+                };
+                self.diagnostics.push(d);
+                None
+            }
+        }
+    }
+
+    /// The checked combinator of `p`, from its resolved parts.
+    fn combinator(
+        &mut self,
+        p: Pending<'_>,
+        fields: Vec<Field>,
+        flag_groups: Vec<FlagGroup>,
+        result: Ty,
+    ) -> Combinator {
         let def = &p.def;
-        let mut ok = true;
-        let mut params: Vec<&str> = Vec::new();
-        for tp in &def.type_params {
-            if params.contains(&tp.name.text) {
-                self.diagnostics.push(Diagnostic::error(
-                    Code::UnboundTypeParameter,
-                    Location {
-                        file: p.file,
-                        span: tp.name.span,
-                    },
-                    format!("type parameter `{}` is declared twice", tp.name.text),
-                ));
-                ok = false;
-            }
-            params.push(tp.name.text);
-        }
-        let local = Local {
-            file: p.file,
-            params: &params,
-        };
-        let mut fields: Vec<Field> = Vec::with_capacity(def.args.len());
-        let mut flag_groups: Vec<FlagGroup> = Vec::new();
-        for (position, arg) in def.args.iter().enumerate() {
-            let Arg::Field(f) = arg else {
-                continue;
-            };
-            let at = |span| Location { file: p.file, span };
-            let Some(name) = &f.name else {
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        Code::Unsupported,
-                        at(f.span),
-                        format!("argument of `{}` has no name", def.name.text),
-                    )
-                    .with_help("write fields as `name:Type`"),
-                );
-                ok = false;
-                continue;
-            };
-            if let Some(earlier) = fields.iter().find(|x| x.name == name.text) {
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        Code::DuplicateField,
-                        at(name.span),
-                        format!("field `{}` appears twice in `{}`", name.text, def.name.text),
-                    )
-                    .with_secondary(earlier.location, "first here")
-                    .with_help("rename one of the fields"),
-                );
-                ok = false;
-                continue;
-            }
-            let ty = match scope.resolve(&local, &f.ty, f.bang) {
-                Ok(ty) => ty,
-                Err(d) => {
-                    self.diagnostics.push(*d);
-                    ok = false;
-                    continue;
-                }
-            };
-            let condition = match &f.condition {
-                None => None,
-                Some(c) => match self.condition(&p, c, &fields, &def.args[position + 1..]) {
-                    Some(cond) => Some(cond),
-                    None => {
-                        ok = false;
-                        continue;
-                    }
-                },
-            };
-            let index = fields.len();
-            if let Some(cond) = condition {
-                match flag_groups
-                    .iter_mut()
-                    .find(|g| g.flags_field == cond.flags_field && g.bit == cond.bit)
-                {
-                    Some(g) => g.fields.push(index),
-                    None => flag_groups.push(FlagGroup {
-                        flags_field: cond.flags_field,
-                        bit: cond.bit,
-                        fields: vec![index],
-                    }),
-                }
-            }
-            let doc = def
-                .doc
-                .as_ref()
-                .and_then(|d| d.field(name.text))
-                .map(str::to_owned);
-            fields.push(Field {
-                name: name.text.to_owned(),
-                ty,
-                condition,
-                doc,
-                location: at(f.span),
-            });
-        }
-        let result = match p.kind() {
-            Kind::Constructor => Ty::Boxed(match def.result.kind {
-                TypeExprKind::Name(n) => Name::parse(n),
-                _ => Name::parse(&print::type_expr(&def.result, Form::Canonical)),
-            }),
-            Kind::Function => match scope.resolve(&local, &def.result, false) {
-                Ok(ty) => ty,
-                Err(d) => {
-                    self.diagnostics.push(*d);
-                    ok = false;
-                    Ty::Object
-                }
-            },
-        };
-        if !ok {
-            return None;
-        }
         self.text.clear();
-        print::write_definition(&mut self.text, def, Form::Canonical);
+        // Only fields are left at this point (repetitions are refused), so
+        // the noted arguments are the fields, in order.
+        let mut field_texts = Vec::with_capacity(fields.len());
+        print::write_definition_noting_fields(
+            &mut self.text,
+            def,
+            Form::Canonical,
+            Some(&mut field_texts),
+        );
         let definition = self.text.as_str().to_owned();
-        let kind = p.kind();
-        let id = p.id();
-        let location = p.name_location();
-        Some(Combinator {
-            kind,
+        Combinator {
+            kind: p.kind(),
             name: Name::parse(def.name.text),
-            id,
+            id: p.id(),
             written_id: def.id.map(|n| n.value),
             computed_id: p.computed_id,
-            type_params: params
-                .into_iter()
-                .map(|name| TypeParam {
-                    name: name.to_owned(),
+            type_params: def
+                .type_params
+                .iter()
+                .map(|tp| TypeParam {
+                    name: tp.name.text.to_owned(),
                 })
                 .collect(),
             fields,
             flag_groups,
             result,
+            location: p.name_location(),
             doc: p.def.doc.map(|doc| *doc),
             definition,
             normalized: p.normalized,
-            location,
-        })
-    }
-
-    /// Validates `flags.N?` against the fields declared so far.
-    /// `later` are the arguments after the conditional field.
-    fn condition(
-        &mut self,
-        p: &Pending<'_>,
-        c: &ast::Condition<'_>,
-        earlier: &[Field],
-        later: &[Arg<'_>],
-    ) -> Option<Condition> {
-        let at = |span| Location { file: p.file, span };
-        let flags_name = c.field.text;
-        let Some(flags_field) = earlier.iter().position(|f| f.name == flags_name) else {
-            let declared_later = later.iter().any(|a| {
-                matches!(a, Arg::Field(ast::FieldArg { name: Some(n), .. }) if n.text == flags_name)
-            });
-            let d = if declared_later {
-                Diagnostic::error(
-                    Code::UnknownFlagsField,
-                    at(c.field.span),
-                    format!("flags field `{flags_name}` is declared after the field that uses it"),
-                )
-                .with_help(format!(
-                    "move `{flags_name}:#` before the conditional fields"
-                ))
-            } else {
-                let flags_fields = earlier
-                    .iter()
-                    .filter(|f| f.ty == Ty::Flags)
-                    .map(|f| f.name.as_str());
-                let d = Diagnostic::error(
-                    Code::UnknownFlagsField,
-                    at(c.field.span),
-                    format!(
-                        "no flags field `{flags_name}` before this field in `{}`",
-                        p.def.name.text
-                    ),
-                );
-                match suggest::closest(flags_name, flags_fields) {
-                    Some(s) => d
-                        .with_label(format!("did you mean `{s}`?"))
-                        .with_help(format!("did you mean `{s}`?")),
-                    None => d.with_help(format!(
-                        "declare `{flags_name}:#` before the fields that use it"
-                    )),
-                }
-            };
-            self.diagnostics.push(d);
-            return None;
-        };
-        let target = &earlier[flags_field];
-        if target.ty != Ty::Flags {
-            self.diagnostics.push(
-                Diagnostic::error(
-                    Code::NotAFlagsField,
-                    at(c.field.span),
-                    format!("field `{flags_name}` is not a flags field (`#`)"),
-                )
-                .with_secondary(target.location, "declared here")
-                .with_help(format!(
-                    "conditions need a field of type `#`, e.g. `{flags_name}:#`"
-                )),
-            );
-            return None;
+            field_texts,
         }
-        let Some(bit) = c.bit else {
-            self.diagnostics.push(
-                Diagnostic::error(
-                    Code::InvalidFlagBit,
-                    at(c.span),
-                    format!("condition `{flags_name}?` names no bit"),
-                )
-                .with_help(format!("write `{flags_name}.N?Type` with N from 0 to 31")),
+    }
+}
+
+/// The first problem found in a definition (see
+/// [`Checker::resolve_combinator`]).
+struct Problem {
+    diagnostic: Box<Diagnostic>,
+    /// Whether parts of the definition after the problem were not checked.
+    rest_unchecked: bool,
+}
+
+/// The resolved fields, flag groups and result of `p`, or its first problem.
+///
+/// Linear in the number of fields: names, flags fields and groups are found
+/// through [`Lookup`] tables, not by scanning the fields before.
+fn resolve_definition(
+    scope: &Scope<'_, '_>,
+    p: &Pending<'_>,
+) -> Result<(Vec<Field>, Vec<FlagGroup>, Ty), Problem> {
+    let def = &p.def;
+    let at = |span| Location { file: p.file, span };
+    let problem = |diagnostic: Box<Diagnostic>, rest_unchecked: bool| Problem {
+        diagnostic,
+        rest_unchecked,
+    };
+    let mut params: FastSet<&str> = FastSet::default();
+    for (i, tp) in def.type_params.iter().enumerate() {
+        if !params.insert(tp.name.text) {
+            let d = Diagnostic::error(
+                Code::UnboundTypeParameter,
+                at(tp.name.span),
+                format!("type parameter `{}` is declared twice", tp.name.text),
             );
-            return None;
+            let more = i + 1 < def.type_params.len() || !def.args.is_empty();
+            return Err(problem(Box::new(d), more));
+        }
+    }
+    let local = Local {
+        file: p.file,
+        params: &params,
+    };
+    // The `@name text` documentation of the fields (the first entry of a
+    // name wins), the fields and the flag groups, each with a table to find
+    // them in (a definition may have thousands).
+    let doc_fields = def.doc.as_ref().map_or(&[][..], |d| d.fields.as_slice());
+    let mut field_docs = Lookup::new();
+    for (name, _) in doc_fields {
+        field_docs.insert(name.as_str());
+    }
+    let mut fields: Vec<Field> = Vec::with_capacity(def.args.len());
+    let mut field_index = Lookup::new();
+    let mut flag_groups: Vec<FlagGroup> = Vec::new();
+    let mut group_index = Lookup::new();
+    for (position, arg) in def.args.iter().enumerate() {
+        let Arg::Field(f) = arg else {
+            continue;
         };
-        match u8::try_from(bit.value) {
-            Ok(b) if b <= 31 => Some(Condition {
-                flags_field,
-                bit: b,
-            }),
-            _ => {
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        Code::InvalidFlagBit,
-                        at(bit.span),
-                        format!("flag bit {} is out of range", bit.value),
-                    )
-                    .with_label("must be 0 to 31")
-                    .with_help("a `#` field is 32 bits wide: use a bit from 0 to 31, or a second flags field (`flags2:#`)"),
-                );
-                None
+        let more = position + 1 < def.args.len();
+        let Some(name) = &f.name else {
+            let d = Diagnostic::error(
+                Code::Unsupported,
+                at(f.span),
+                format!("argument of `{}` has no name", def.name.text),
+            )
+            .with_help("write fields as `name:Type`");
+            return Err(problem(Box::new(d), more));
+        };
+        if let Some(earlier) = field_index.get(name.text) {
+            let mut d = Diagnostic::error(
+                Code::DuplicateField,
+                at(name.span),
+                format!("field `{}` appears twice in `{}`", name.text, def.name.text),
+            )
+            .with_help("rename one of the fields");
+            if let Some(earlier) = fields.get(earlier) {
+                d = d.with_secondary(earlier.location, "first here");
+            }
+            return Err(problem(Box::new(d), more));
+        }
+        let ty = scope
+            .resolve(&local, &f.ty, f.bang)
+            .map_err(|d| problem(d, more))?;
+        let condition = match &f.condition {
+            None => None,
+            Some(c) => Some(
+                condition(p, c, &fields, &field_index, def.args.get(position + 1..))
+                    .map_err(|d| problem(d, more))?,
+            ),
+        };
+        let index = fields.len();
+        if let Some(cond) = condition {
+            let group = group_index.insert((cond.flags_field, cond.bit));
+            match flag_groups.get_mut(group) {
+                Some(g) => g.fields.push(index),
+                None => flag_groups.push(FlagGroup {
+                    flags_field: cond.flags_field,
+                    bit: cond.bit,
+                    fields: vec![index],
+                }),
             }
         }
+        field_index.insert(name.text);
+        let doc = field_docs
+            .get(name.text)
+            .and_then(|i| doc_fields.get(i))
+            .map(|(_, text)| text.clone());
+        fields.push(Field {
+            name: name.text.to_owned(),
+            ty,
+            condition,
+            doc,
+            location: at(f.span),
+        });
+    }
+    let result = match p.kind() {
+        Kind::Constructor => Ty::Boxed(match def.result.kind {
+            TypeExprKind::Name(n) => Name::parse(n),
+            _ => Name::parse(&print::type_expr(&def.result, Form::Canonical)),
+        }),
+        Kind::Function => scope
+            .resolve(&local, &def.result, false)
+            .map_err(|d| problem(d, false))?,
+    };
+    Ok((fields, flag_groups, result))
+}
+
+/// Validates `flags.N?` against the fields declared so far (`earlier`, found
+/// by name through `index`). `later` are the arguments after the
+/// conditional field.
+fn condition(
+    p: &Pending<'_>,
+    c: &ast::Condition<'_>,
+    earlier: &[Field],
+    index: &Lookup<&str>,
+    later: Option<&[Arg<'_>]>,
+) -> Result<Condition, Box<Diagnostic>> {
+    let at = |span| Location { file: p.file, span };
+    let flags_name = c.field.text;
+    let Some((flags_field, target)) = index
+        .get(flags_name)
+        .and_then(|i| Some((i, earlier.get(i)?)))
+    else {
+        let declared_later = later.unwrap_or_default().iter().any(|a| {
+            matches!(a, Arg::Field(ast::FieldArg { name: Some(n), .. }) if n.text == flags_name)
+        });
+        let d = if declared_later {
+            Diagnostic::error(
+                Code::UnknownFlagsField,
+                at(c.field.span),
+                format!("flags field `{flags_name}` is declared after the field that uses it"),
+            )
+            .with_help(format!(
+                "move `{flags_name}:#` before the conditional fields"
+            ))
+        } else {
+            let flags_fields = earlier
+                .iter()
+                .filter(|f| f.ty == Ty::Flags)
+                .map(|f| f.name.as_str());
+            let d = Diagnostic::error(
+                Code::UnknownFlagsField,
+                at(c.field.span),
+                format!(
+                    "no flags field `{flags_name}` before this field in `{}`",
+                    p.def.name.text
+                ),
+            );
+            match suggest::closest(flags_name, flags_fields) {
+                Some(s) => d
+                    .with_label(format!("did you mean `{s}`?"))
+                    .with_help(format!("did you mean `{s}`?")),
+                None => d.with_help(format!(
+                    "declare `{flags_name}:#` before the fields that use it"
+                )),
+            }
+        };
+        return Err(Box::new(d));
+    };
+    if target.ty != Ty::Flags {
+        return Err(Box::new(
+            Diagnostic::error(
+                Code::NotAFlagsField,
+                at(c.field.span),
+                format!("field `{flags_name}` is not a flags field (`#`)"),
+            )
+            .with_secondary(target.location, "declared here")
+            .with_help(format!(
+                "conditions need a field of type `#`, e.g. `{flags_name}:#`"
+            )),
+        ));
+    }
+    let Some(bit) = c.bit else {
+        return Err(Box::new(
+            Diagnostic::error(
+                Code::InvalidFlagBit,
+                at(c.span),
+                format!("condition `{flags_name}?` names no bit"),
+            )
+            .with_help(format!("write `{flags_name}.N?Type` with N from 0 to 31")),
+        ));
+    };
+    match u8::try_from(bit.value) {
+        Ok(b) if b <= 31 => Ok(Condition { flags_field, bit: b }),
+        _ => Err(Box::new(
+            Diagnostic::error(
+                Code::InvalidFlagBit,
+                at(bit.span),
+                format!("flag bit {} is out of range", bit.value),
+            )
+            .with_label("must be 0 to 31")
+            .with_help("a `#` field is 32 bits wide: use a bit from 0 to 31, or a second flags field (`flags2:#`)"),
+        )),
     }
 }
 

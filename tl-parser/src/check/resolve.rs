@@ -6,6 +6,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::hash::{FastMap, FastSet};
 use crate::schema::{Builtin, Name, Ty};
 use crate::source::{FileId, Location};
+use std::cell::Cell;
 
 /// A boxed type and the constructors whose result it is.
 pub(crate) struct TypeEntry<'a> {
@@ -30,6 +31,11 @@ pub(crate) struct Scope<'s, 'a> {
     pub type_index: &'s FastMap<&'a str, usize>,
     /// Names of all constructors.
     pub constructors: &'s FastSet<&'a str>,
+    /// How many more undefined names get a did-you-mean: finding one weighs
+    /// every name of the schema, and past the first
+    /// [`REPEAT_LIMIT`](crate::diagnostic::REPEAT_LIMIT) such errors the rest
+    /// are only counted, so they need none.
+    pub suggestions_left: Cell<usize>,
 }
 
 /// The context of one combinator: its file and generic parameters.
@@ -37,7 +43,7 @@ pub(crate) struct Local<'a> {
     /// The file the combinator is in.
     pub file: FileId,
     /// Its `{X:Type}` parameter names.
-    pub params: &'a [&'a str],
+    pub params: &'a FastSet<&'a str>,
 }
 
 impl Scope<'_, '_> {
@@ -54,7 +60,7 @@ impl Scope<'_, '_> {
         };
         match &expr.kind {
             &TypeExprKind::Name(name) => {
-                if local.params.contains(&name) {
+                if !local.params.is_empty() && local.params.contains(name) {
                     return Ok(Ty::Param {
                         name: name.to_owned(),
                         bang,
@@ -123,6 +129,17 @@ impl Scope<'_, '_> {
     }
 
     fn undefined(&self, name: &str, at: Location) -> Diagnostic {
+        let d = Diagnostic::error(Code::UndefinedType, at, format!("undefined type `{name}`"));
+        let plain = |d: Diagnostic| {
+            d.with_label("not defined in this schema")
+                .with_help(format!(
+                    "define a constructor whose result type is `{name}`, or check the spelling"
+                ))
+        };
+        let Some(left) = self.suggestions_left.get().checked_sub(1) else {
+            return plain(d);
+        };
+        self.suggestions_left.set(left);
         let builtins = Builtin::ALL
             .iter()
             .map(|b| b.tl_name())
@@ -142,7 +159,6 @@ impl Scope<'_, '_> {
             .chain(constructors)
             .chain(builtins)
             .filter(|c| is_boxed_name(c) == boxed);
-        let d = Diagnostic::error(Code::UndefinedType, at, format!("undefined type `{name}`"));
         match closest(name, candidates) {
             Some(s) => d
                 .with_label(format!("did you mean `{s}`?"))
@@ -152,11 +168,7 @@ impl Scope<'_, '_> {
             None if name == "Bool" => d.with_label("not defined in this schema").with_help(
                 "add `boolFalse#bc799737 = Bool;` and `boolTrue#997275b5 = Bool;` to the schema",
             ),
-            None => d
-                .with_label("not defined in this schema")
-                .with_help(format!(
-                    "define a constructor whose result type is `{name}`, or check the spelling"
-                )),
+            None => plain(d),
         }
     }
 

@@ -21,16 +21,51 @@ use crate::ast::{
     TypeExprKind, TypeParam,
 };
 use crate::diagnostic::Code;
-use crate::source::Span;
+use crate::source::{Span, has_line_break};
 
-/// Turns remaining-input lengths into absolute spans.
+/// Turns remaining-input lengths into absolute spans, and counts how deep
+/// the parser is inside a type.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Ctx {
     /// Length of the whole file.
     pub len: usize,
+    /// How many `<…>`, `(…)`, `%` and `[…]` enclose the current position.
+    pub depth: usize,
 }
 
 impl Ctx {
+    /// The context one level deeper, inside the `<`, `(`, `%` or `[` that
+    /// `at` starts with; an error past [`MAX_NESTING`](crate::MAX_NESTING).
+    ///
+    /// The grammar is recursive (a term holds expressions of terms), and so
+    /// is every later walk over a type: bounding the depth here keeps every
+    /// stage's stack bounded, in the parser and after it.
+    pub fn nested(self, at: &str) -> Result<Ctx, nom::Err<SyntaxError>> {
+        if self.depth >= crate::MAX_NESTING {
+            let opening = at.chars().next().unwrap_or('<');
+            return fail(
+                SyntaxError::at(
+                    at,
+                    Code::NestingTooDeep,
+                    format!(
+                        "`{opening}` opens level {} of nesting: types nest at most {} levels deep",
+                        self.depth + 1,
+                        crate::MAX_NESTING
+                    ),
+                )
+                .help(format!(
+                    "write the type with at most {} levels of `<…>`, `(…)`, `%` and `[…]` inside \
+                     one another (Telegram's and TDLib's schemas nest 2 deep at most)",
+                    crate::MAX_NESTING
+                )),
+            );
+        }
+        Ok(Ctx {
+            depth: self.depth + 1,
+            ..self
+        })
+    }
+
     /// The span from where `before` starts to where `after` starts.
     pub fn span(self, before: &str, after: &str) -> Span {
         Span::new(self.len - before.len(), self.len - after.len())
@@ -52,8 +87,10 @@ pub(crate) fn definition<'a>(
     out: &mut Vec<Definition<'a>>,
 ) -> Result<&'a str, nom::Err<SyntaxError>> {
     let start = input;
-    let (rest, name_text) =
-        full_name(input).or_else(|_| fail(SyntaxError::expected(input, "a definition name")))?;
+    let (rest, name_text) = full_name(input).or_else(|e| match e {
+        nom::Err::Error(_) => fail(SyntaxError::expected(input, "a definition name")),
+        failure => Err(failure),
+    })?;
     let name = Ident {
         text: name_text,
         span: ctx.span(input, rest),
@@ -133,7 +170,7 @@ fn semicolon<'a>(input: &'a str, name: &str) -> Result<&'a str, nom::Err<SyntaxE
             Code::UnexpectedEnd,
             format!("missing `;` at end of file: the definition of `{name}` is not terminated"),
         )
-    } else if input.len() != after.len() && input[..input.len() - after.len()].contains('\n') {
+    } else if has_line_break(input.get(..input.len() - after.len()).unwrap_or_default()) {
         SyntaxError::covering(
             input,
             0,
@@ -273,6 +310,7 @@ fn repetition<'a>(
     if !rest.starts_with('[') {
         return Ok(None);
     }
+    let ctx = ctx.nested(rest)?;
     let mut rest = &rest[1..];
     let mut args = Vec::new();
     loop {
@@ -378,13 +416,15 @@ fn simple_term(ctx: Ctx, input: &str) -> PResult<'_, TypeExpr<'_>> {
                 span: ctx.span(input, rest),
             },
         )),
-        Err(_) => backtrack(SyntaxError::expected(input, "a type")),
+        Err(nom::Err::Error(_)) => backtrack(SyntaxError::expected(input, "a type")),
+        Err(failure) => Err(failure),
     }
 }
 
 /// One type term.
 pub(crate) fn term(ctx: Ctx, input: &str) -> PResult<'_, TypeExpr<'_>> {
     if let Some(inner) = input.strip_prefix('(') {
+        let ctx = ctx.nested(input)?;
         let (rest, _) = trivia(inner)?;
         let (rest, mut expr) = expression(ctx, rest, false)?;
         let (rest, _) = expect(rest, ")", "`)` to close the parenthesised type")?;
@@ -393,7 +433,7 @@ pub(crate) fn term(ctx: Ctx, input: &str) -> PResult<'_, TypeExpr<'_>> {
     }
     if let Some(inner) = input.strip_prefix('%') {
         let (rest, _) = trivia(inner)?;
-        let (rest, bare) = term(ctx, rest)?;
+        let (rest, bare) = term(ctx.nested(input)?, rest)?;
         return Ok((
             rest,
             TypeExpr {
@@ -417,13 +457,14 @@ fn named_term<'a>(
     if !(matches!(head.kind, TypeExprKind::Name(_)) && rest.starts_with('<')) {
         return Ok((rest, head));
     }
+    let inner = ctx.nested(rest)?;
     let mut rest = &rest[1..];
     // The head and, nearly always, a single argument (`Vector<T>`).
     let mut terms = Vec::with_capacity(2);
     terms.push(head);
     loop {
         let (r, _) = trivia(rest)?;
-        let (r, arg) = expression(ctx, r, false).map_err(|e| match e {
+        let (r, arg) = expression(inner, r, false).map_err(|e| match e {
             nom::Err::Error(err) => nom::Err::Failure(err),
             other => other,
         })?;
@@ -455,8 +496,11 @@ fn expression(ctx: Ctx, input: &str, one_line: bool) -> PResult<'_, TypeExpr<'_>
     loop {
         let (r, _) = trivia(rest)?;
         // Only asked when it matters, and only when trivia was skipped.
-        let crossed_line =
-            || one_line && rest.len() != r.len() && rest[..rest.len() - r.len()].contains('\n');
+        let crossed_line = || {
+            one_line
+                && rest.len() != r.len()
+                && has_line_break(rest.get(..rest.len() - r.len()).unwrap_or_default())
+        };
         let starts_term = r.starts_with(|c: char| {
             is_ident_start(c) || c.is_ascii_digit() || matches!(c, '(' | '%' | '#')
         });

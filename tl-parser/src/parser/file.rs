@@ -5,15 +5,20 @@ use super::bytes::is_space;
 use super::definition::{Ctx, definition};
 use super::doc;
 use super::error::SyntaxError;
-use super::lexical::block_comment;
+use super::lexical::{Surprise, SurpriseKind, block_comment, surprising_comment_characters};
 use crate::ast::{File, Number, Section};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::source::{FileId, Location, Span};
+use crate::source::{FileId, Location, Span, line_break_len, line_end};
 
-/// Parses a whole file. Returns every definition that parsed and one
-/// diagnostic per malformed one; parsing resumes after each error.
+/// Parses a whole file. Returns every definition that parsed, one
+/// diagnostic per malformed one (parsing resumes after each error), and a
+/// warning for each character that makes a comment show otherwise than it
+/// reads (a line break TL does not count as one, a bidirectional control).
 pub fn parse_file(file: FileId, text: &str) -> (File<'_>, Vec<Diagnostic>) {
-    let ctx = Ctx { len: text.len() };
+    let ctx = Ctx {
+        len: text.len(),
+        depth: 0,
+    };
     let mut out = File {
         definitions: Vec::new(),
         layer: None,
@@ -38,8 +43,8 @@ pub fn parse_file(file: FileId, text: &str) -> (File<'_>, Vec<Diagnostic>) {
             break;
         }
         if rest.starts_with("---") {
-            let line_end = rest.find('\n').unwrap_or(rest.len());
-            let marker = rest[..line_end].trim_end();
+            let line_end = line_end(rest);
+            let marker = rest.get(..line_end).unwrap_or_default().trim_end();
             // TDLib's parser also reads the markers with spaces inside the dashes
             // (`--- functions ---`).
             let word = marker
@@ -61,7 +66,7 @@ pub fn parse_file(file: FileId, text: &str) -> (File<'_>, Vec<Diagnostic>) {
                     .with_help("the only section markers are `---functions---` and `---types---`"),
                 ),
             }
-            rest = &rest[line_end..];
+            rest = rest.get(line_end..).unwrap_or_default();
             continue;
         }
         match definition(ctx, section, rest, &mut out.definitions) {
@@ -86,7 +91,39 @@ pub fn parse_file(file: FileId, text: &str) -> (File<'_>, Vec<Diagnostic>) {
             }
         }
     }
+    diagnostics.extend(
+        surprising_comment_characters(text)
+            .into_iter()
+            .map(|s| surprise_warning(file, s)),
+    );
     (out, diagnostics)
+}
+
+/// The warning for a [`Surprise`] in a comment.
+fn surprise_warning(file: FileId, s: Surprise) -> Diagnostic {
+    let location = Location {
+        file,
+        span: Span::new(s.offset, s.offset + s.c.len_utf8()),
+    };
+    let what = format!("U+{:04X} ({})", u32::from(s.c), s.name);
+    match s.kind {
+        SurpriseKind::LineBreak => Diagnostic::warning(
+            Code::LineBreakInComment,
+            location,
+            format!("`//` comment goes on past {what}, which editors may show as a line break"),
+        )
+        .with_label("the comment does not end here")
+        .with_note("a `//` comment ends only at `\n`, `\r\n` or `\r`: the rest of this line is comment, not schema")
+        .with_help("remove the character; if the text after it is meant as a definition, start a new line for it"),
+        SurpriseKind::Bidi => Diagnostic::warning(
+            Code::BidiControlInComment,
+            location,
+            format!("comment holds {what}, a bidirectional control character"),
+        )
+        .with_label("changes the order the text around it is shown in")
+        .with_note("text around it may display in another order than tlgen reads it (\"Trojan Source\", CVE-2021-42574)")
+        .with_help("remove the character; right-to-left text needs no direction controls"),
+    }
 }
 
 /// Skips white space and comments before a definition. Returns the comment
@@ -106,28 +143,29 @@ fn leading_trivia<'a>(
     // at once.)
     let before = text.get(..ctx.offset(rest)).unwrap_or("");
     let mut clean_line = match before.as_bytes().last() {
-        None | Some(b'\n') => true,
+        None | Some(b'\n' | b'\r') => true,
         // Right after a definition's `;`, the common case.
         Some(&b) if b.is_ascii() && !is_space(b) => false,
         _ => before
             .chars()
             .rev()
-            .take_while(|&c| c != '\n')
+            .take_while(|&c| c != '\n' && c != '\r')
             .all(char::is_whitespace),
     };
     while let Some(c) = rest.chars().next() {
-        if c == '\n' {
+        let line_break = line_break_len(rest.as_bytes());
+        if line_break > 0 {
             if clean_line {
                 classes.extend(doc::class(&docs));
                 docs.clear();
             }
             clean_line = true;
-            rest = &rest[1..];
+            rest = rest.get(line_break..).unwrap_or_default();
         } else if c.is_whitespace() {
             rest = &rest[c.len_utf8()..];
         } else if let Some(comment) = rest.strip_prefix("//") {
-            let end = comment.find('\n').unwrap_or(comment.len());
-            let body = comment[..end].trim_end_matches('\r');
+            let end = line_end(comment);
+            let body = comment.get(..end).unwrap_or_default();
             if let Some(n) = layer_number(body) {
                 layer = Some(Number {
                     value: n,
@@ -170,28 +208,27 @@ fn layer_number(comment: &str) -> Option<u32> {
 /// Where to resume after a malformed definition starting at `start` whose
 /// error lies `rest_at` bytes before the end: just past the next `;`, or at
 /// the next line that starts a new definition in column 1, whichever is first.
+///
+/// One forward scan that stops there: looking for the `;` first could scan
+/// to the end of the file on every error of a file without one.
 fn recover(start: &str, rest_at: usize) -> &str {
     let error_pos = start.len().saturating_sub(rest_at);
-    let from = error_pos.max(1).min(start.len());
-    let mut i = from;
-    // Make sure we begin on a character boundary.
-    while i < start.len() && !start.is_char_boundary(i) {
+    let bytes = start.as_bytes();
+    let mut i = error_pos.max(1).min(start.len());
+    while let Some(&b) = bytes.get(i) {
         i += 1;
+        // After `\r\n`, the position after the `\r` starts with `\n`: no name.
+        let starts_definition = || {
+            bytes
+                .get(i)
+                .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'-')
+        };
+        if b == b';' || (matches!(b, b'\n' | b'\r') && starts_definition()) {
+            break;
+        }
     }
-    let tail = &start[i..];
-    let semicolon = tail.find(';').map(|p| i + p + 1);
-    let new_line = tail.match_indices('\n').map(|(p, _)| i + p + 1).find(|&p| {
-        start[p..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '-')
-    });
-    let resume = match (semicolon, new_line) {
-        (Some(a), Some(b)) => a.min(b),
-        (Some(a), None) | (None, Some(a)) => a,
-        (None, None) => start.len(),
-    };
-    &start[resume..]
+    // Both stops are right after an ASCII byte: a character boundary.
+    start.get(i..).unwrap_or_default()
 }
 
 /// Converts a parser error to a diagnostic.

@@ -3,11 +3,13 @@
 use super::bytes::{HEX_NOT_IDENT, HEX_OTHER_IDENT, hex_digit, ident_len, is_ident_char, is_space};
 use super::error::{PResult, SyntaxError, fail};
 use crate::diagnostic::Code;
+use crate::source::line_end;
 use nom::Parser;
 use nom::bytes::complete::{take_until, take_while};
 use nom::error::{ErrorKind, ParseError as _};
 
-/// Skips white space and comments (`//` to end of line, `/* */`).
+/// Skips white space and comments (`//` to the end of the line, by
+/// [`line_end`]'s rule, and `/* */`).
 ///
 /// The parser calls this before nearly every token, mostly where there is
 /// nothing to skip: that case is decided from the first byte, inline.
@@ -44,8 +46,7 @@ fn skip_trivia(mut input: &str) -> PResult<'_, ()> {
             }
         }
         if input.starts_with("//") {
-            let end = input.find('\n').unwrap_or(input.len());
-            input = &input[end..];
+            input = input.get(line_end(input)..).unwrap_or_default();
         } else if input.starts_with("/*") {
             input = block_comment(input)?.0;
         } else {
@@ -102,6 +103,8 @@ pub(crate) fn ident_segment(input: &str) -> PResult<'_, &str> {
 }
 
 /// A possibly namespaced name: `a.b.name`. Stops before `.0` (a flag bit).
+/// At most [`MAX_NESTING`](crate::MAX_NESTING) namespaces: each is a module
+/// the generated code nests, so deeper is an error, as for types.
 ///
 /// One pass over the bytes; every segment is an [`ident_segment`]. Inlined:
 /// its callers are few, and returning the result through memory cost about
@@ -111,10 +114,17 @@ pub(crate) fn full_name(input: &str) -> PResult<'_, &str> {
     let bytes = input.as_bytes();
     let mut len = ident_len(bytes);
     if len > 0 {
+        let mut namespaces = 0;
         while bytes.get(len) == Some(&b'.') {
             match ident_len(bytes.get(len + 1..).unwrap_or_default()) {
                 0 => break,
-                segment => len += 1 + segment,
+                _ if namespaces == crate::MAX_NESTING => {
+                    return fail(too_many_namespaces(input.get(len..).unwrap_or_default()));
+                }
+                segment => {
+                    namespaces += 1;
+                    len += 1 + segment;
+                }
             }
         }
     }
@@ -125,6 +135,25 @@ pub(crate) fn full_name(input: &str) -> PResult<'_, &str> {
             ErrorKind::Satisfy,
         ))),
     }
+}
+
+/// The error for the `.` (at the start of `at`) that opens one namespace
+/// more than [`MAX_NESTING`](crate::MAX_NESTING).
+#[cold]
+fn too_many_namespaces(at: &str) -> SyntaxError {
+    SyntaxError::at(
+        at,
+        Code::NestingTooDeep,
+        format!(
+            "`.` opens namespace {}: names nest at most {} namespaces deep",
+            crate::MAX_NESTING + 1,
+            crate::MAX_NESTING
+        ),
+    )
+    .help(format!(
+        "write the name with at most {} namespaces (`a.b.name` has 2; Telegram's schemas use 1, TON's 2)",
+        crate::MAX_NESTING
+    ))
 }
 
 /// A decimal number that fits in `u32`.
@@ -236,4 +265,112 @@ pub(crate) fn accept<'a>(input: &'a str, token: &'static str) -> PResult<'a, boo
         Some(rest) => Ok((rest, true)),
         None => Ok((input, false)),
     }
+}
+
+/// A character in a comment that makes the comment show otherwise than it
+/// reads: [`surprising_comment_characters`] finds them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Surprise {
+    /// Byte offset of the character.
+    pub offset: usize,
+    /// The character.
+    pub c: char,
+    /// Its Unicode name.
+    pub name: &'static str,
+    /// What it does to the comment.
+    pub kind: SurpriseKind,
+}
+
+/// What a [`Surprise`] does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SurpriseKind {
+    /// Inside a `//` comment, a character Unicode counts as a mandatory line
+    /// break but [`line_end`] does not: editors may show the rest of the line
+    /// as a line of its own, yet it is still comment.
+    LineBreak,
+    /// A bidirectional control: the text around it may display in another
+    /// order than it is read ("Trojan Source").
+    Bidi,
+}
+
+/// The characters of `text`'s comments that make them show otherwise than
+/// they read, in order.
+///
+/// TL has no string literals, so every `//` or `/*` outside a comment starts
+/// one; this follows [`trivia`]'s rule without parsing the definitions
+/// (an unterminated `/*` runs to the end here; the parser reports it).
+pub(crate) fn surprising_comment_characters(text: &str) -> Vec<Surprise> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(slash) = text.get(at..).and_then(|rest| rest.find('/')) {
+        let start = at + slash;
+        let after = text.get(start + 1..).unwrap_or_default();
+        let (body_start, body, line_comment) = if after.starts_with('/') {
+            let body = after.get(1..).unwrap_or_default();
+            (
+                start + 2,
+                body.get(..line_end(body)).unwrap_or_default(),
+                true,
+            )
+        } else if after.starts_with('*') {
+            let body = after.get(1..).unwrap_or_default();
+            (
+                start + 2,
+                body.get(..body.find("*/").unwrap_or(body.len()))
+                    .unwrap_or_default(),
+                false,
+            )
+        } else {
+            at = start + 1;
+            continue;
+        };
+        // Comments are nearly always plain ASCII: only those that are not
+        // are looked at character by character.
+        if body
+            .bytes()
+            .any(|b| b == 0x0B || b == 0x0C || !b.is_ascii())
+        {
+            for (i, c) in body.char_indices() {
+                let (name, kind) = match surprise(c) {
+                    Some((_, SurpriseKind::LineBreak)) if !line_comment => continue,
+                    Some(s) => s,
+                    None => continue,
+                };
+                found.push(Surprise {
+                    offset: body_start + i,
+                    c,
+                    name,
+                    kind,
+                });
+            }
+        }
+        // Past the comment and its `*/`; a `//` comment's line break is not
+        // a comment start.
+        at = (body_start + body.len() + if line_comment { 0 } else { 2 }).min(text.len());
+    }
+    found
+}
+
+/// Whether `c` is a [`Surprise`] (inside a `//` comment), with its name.
+fn surprise(c: char) -> Option<(&'static str, SurpriseKind)> {
+    use SurpriseKind::{Bidi, LineBreak};
+    Some(match c {
+        // Unicode's mandatory breaks (UAX #14: BK and NL) besides CR and LF.
+        '\u{0B}' => ("LINE TABULATION", LineBreak),
+        '\u{0C}' => ("FORM FEED", LineBreak),
+        '\u{85}' => ("NEXT LINE", LineBreak),
+        '\u{2028}' => ("LINE SEPARATOR", LineBreak),
+        '\u{2029}' => ("PARAGRAPH SEPARATOR", LineBreak),
+        // The embeddings, overrides and isolates, as rustc refuses them.
+        '\u{202A}' => ("LEFT-TO-RIGHT EMBEDDING", Bidi),
+        '\u{202B}' => ("RIGHT-TO-LEFT EMBEDDING", Bidi),
+        '\u{202C}' => ("POP DIRECTIONAL FORMATTING", Bidi),
+        '\u{202D}' => ("LEFT-TO-RIGHT OVERRIDE", Bidi),
+        '\u{202E}' => ("RIGHT-TO-LEFT OVERRIDE", Bidi),
+        '\u{2066}' => ("LEFT-TO-RIGHT ISOLATE", Bidi),
+        '\u{2067}' => ("RIGHT-TO-LEFT ISOLATE", Bidi),
+        '\u{2068}' => ("FIRST STRONG ISOLATE", Bidi),
+        '\u{2069}' => ("POP DIRECTIONAL ISOLATE", Bidi),
+        _ => return None,
+    })
 }

@@ -7,68 +7,10 @@
 //! [`measure`] runs, so that tests running at the same time do not disturb
 //! the figures.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
-struct Counting;
-
-thread_local! {
-    static TRACKING: Cell<bool> = const { Cell::new(false) };
-    static LIVE: Cell<isize> = const { Cell::new(0) };
-    static PEAK: Cell<isize> = const { Cell::new(0) };
-}
-
-fn grow(by: usize) {
-    if TRACKING.try_with(Cell::get).unwrap_or(false) {
-        let _ = LIVE.try_with(|l| {
-            let now = l.get() + by as isize;
-            l.set(now);
-            let _ = PEAK.try_with(|p| p.set(p.get().max(now)));
-        });
-    }
-}
-
-fn shrink(by: usize) {
-    if TRACKING.try_with(Cell::get).unwrap_or(false) {
-        let _ = LIVE.try_with(|l| l.set(l.get() - by as isize));
-    }
-}
-
-// SAFETY: forwards every call to `System` unchanged; only records sizes.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        grow(layout.size());
-        // SAFETY: same contract as the caller's.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        shrink(layout.size());
-        // SAFETY: same contract as the caller's.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        shrink(layout.size());
-        grow(new_size);
-        // SAFETY: same contract as the caller's.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+use tlgen_test_support::alloc::{Counting, measure};
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
-
-/// Runs `f`, returning its result and the most bytes it had live at once
-/// on this thread.
-fn measure<T>(f: impl FnOnce() -> T) -> (T, usize) {
-    LIVE.with(|l| l.set(0));
-    PEAK.with(|p| p.set(0));
-    TRACKING.with(|t| t.set(true));
-    let value = f();
-    TRACKING.with(|t| t.set(false));
-    (value, usize::try_from(PEAK.with(Cell::get)).unwrap_or(0))
-}
 
 /// The peak while generating `text` and the size of the code, in bytes.
 fn generate(text: &str, format: bool) -> (usize, usize) {
@@ -78,7 +20,7 @@ fn generate(text: &str, format: bool) -> (usize, usize) {
     options.format = format;
     let (generated, peak) = measure(|| tl_codegen::generate(&checked.schema, &options));
     match generated {
-        Ok(generated) => (peak, generated.code().len()),
+        Ok(generated) => (peak.peak, generated.code().len()),
         Err(e) => panic!("{e}"),
     }
 }

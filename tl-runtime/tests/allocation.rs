@@ -5,65 +5,17 @@
 //! A counting global allocator records allocations made by the current thread while a
 //! check runs, so concurrent tests and the test harness do not disturb the numbers.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
+use tlgen_test_support::alloc::Counting;
 
 use tl_runtime::{DecodeError, Deserialize, DeserializeBare, Reader, wire};
-
-struct Counting;
-
-thread_local! {
-    /// Whether allocations on this thread are being counted.
-    static TRACKING: Cell<bool> = const { Cell::new(false) };
-    /// Bytes requested by counted allocations.
-    static TOTAL: Cell<usize> = const { Cell::new(0) };
-    /// The largest single counted request.
-    static LARGEST: Cell<usize> = const { Cell::new(0) };
-    /// Counted reallocations.
-    static REALLOCS: Cell<usize> = const { Cell::new(0) };
-}
-
-fn record(size: usize) {
-    if TRACKING.try_with(Cell::get).unwrap_or(false) {
-        let _ = TOTAL.try_with(|t| t.set(t.get() + size));
-        let _ = LARGEST.try_with(|l| l.set(l.get().max(size)));
-    }
-}
-
-// SAFETY: forwards every call to `System` unchanged; only records sizes.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        record(layout.size());
-        // SAFETY: same contract as the caller's.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: same contract as the caller's.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        record(new_size);
-        if TRACKING.try_with(Cell::get).unwrap_or(false) {
-            let _ = REALLOCS.try_with(|r| r.set(r.get() + 1));
-        }
-        // SAFETY: same contract as the caller's.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
 /// Runs `f` and returns its result with (total bytes, largest request) allocated by it.
 fn measure<T>(f: impl FnOnce() -> T) -> (T, usize, usize) {
-    TOTAL.with(|t| t.set(0));
-    LARGEST.with(|l| l.set(0));
-    TRACKING.with(|t| t.set(true));
-    let value = f();
-    TRACKING.with(|t| t.set(false));
-    (value, TOTAL.with(Cell::get), LARGEST.with(Cell::get))
+    let (value, allocated) = tlgen_test_support::alloc::measure(f);
+    (value, allocated.total, allocated.largest)
 }
 
 #[test]
@@ -203,9 +155,8 @@ fn exact_vectors_allocate_exactly_once() {
 
 /// Reallocations (growths of an existing buffer) made by `f`.
 fn reallocations<T>(f: impl FnOnce() -> T) -> (T, usize) {
-    REALLOCS.with(|r| r.set(0));
-    let (value, _, _) = measure(f);
-    (value, REALLOCS.with(Cell::get))
+    let (value, allocated) = tlgen_test_support::alloc::measure(f);
+    (value, allocated.reallocs)
 }
 
 /// Growing for a large `bytes` leaves room for as much again (up to 64 KiB), so

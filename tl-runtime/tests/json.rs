@@ -5,8 +5,7 @@
 //! thread only, while a check runs).
 #![cfg(feature = "serde")]
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
+use tlgen_test_support::alloc::{Counting, measure};
 
 use serde_json::{Value, json};
 use tl_runtime::Limits;
@@ -14,63 +13,13 @@ use tl_runtime::json::{Bytes, Codec, Double, Fixed, Form, Json, JsonObject, Path
 
 // ------------------------------------------------------------------ counting allocator
 
-struct Counting;
-
-thread_local! {
-    static TRACKING: Cell<bool> = const { Cell::new(false) };
-    static LIVE: Cell<isize> = const { Cell::new(0) };
-    static PEAK: Cell<isize> = const { Cell::new(0) };
-}
-
-fn grow(by: usize) {
-    if TRACKING.try_with(Cell::get).unwrap_or(false) {
-        let _ = LIVE.try_with(|l| {
-            let now = l.get() + by as isize;
-            l.set(now);
-            let _ = PEAK.try_with(|p| p.set(p.get().max(now)));
-        });
-    }
-}
-
-fn shrink(by: usize) {
-    if TRACKING.try_with(Cell::get).unwrap_or(false) {
-        let _ = LIVE.try_with(|l| l.set(l.get() - by as isize));
-    }
-}
-
-// SAFETY: forwards every call to `System` unchanged; only records sizes.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        grow(layout.size());
-        // SAFETY: same contract as the caller's.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        shrink(layout.size());
-        // SAFETY: same contract as the caller's.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        shrink(layout.size());
-        grow(new_size);
-        // SAFETY: same contract as the caller's.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
 /// Runs `f`; returns its result and the most bytes it had allocated at once.
 fn peak<T>(f: impl FnOnce() -> T) -> (T, usize) {
-    LIVE.with(|l| l.set(0));
-    PEAK.with(|p| p.set(0));
-    TRACKING.with(|t| t.set(true));
-    let value = f();
-    TRACKING.with(|t| t.set(false));
-    (value, PEAK.with(Cell::get).max(0) as usize)
+    let (value, allocated) = measure(f);
+    (value, allocated.peak)
 }
 
 // ------------------------------------------------------------------ helpers

@@ -10,89 +10,16 @@
 //! Timing is never asserted (see DESIGN.md): "quickly" is shown by the whole file
 //! running in well under a second.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::fmt::Debug;
+use tlgen_test_support::alloc::{Allocated as Memory, Counting, measure};
 
 use tl_runtime::{DecodeError, Deserialize, Limits, Reader, Serialize, wire};
 use tlgen_hostile_tests::{api, mtproto};
 
 // ------------------------------------------------------------------ counting allocator
 
-struct Counting;
-
-thread_local! {
-    static TRACKING: Cell<bool> = const { Cell::new(false) };
-    static LIVE: Cell<isize> = const { Cell::new(0) };
-    static PEAK: Cell<isize> = const { Cell::new(0) };
-    static TOTAL: Cell<usize> = const { Cell::new(0) };
-}
-
-fn grow(by: usize) {
-    if TRACKING.try_with(Cell::get).unwrap_or(false) {
-        let _ = TOTAL.try_with(|t| t.set(t.get() + by));
-        let _ = LIVE.try_with(|l| {
-            let now = l.get() + by as isize;
-            l.set(now);
-            let _ = PEAK.try_with(|p| p.set(p.get().max(now)));
-        });
-    }
-}
-
-fn shrink(by: usize) {
-    if TRACKING.try_with(Cell::get).unwrap_or(false) {
-        let _ = LIVE.try_with(|l| l.set(l.get() - by as isize));
-    }
-}
-
-// SAFETY: forwards every call to `System` unchanged; only records sizes.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        grow(layout.size());
-        // SAFETY: same contract as the caller's.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        shrink(layout.size());
-        // SAFETY: same contract as the caller's.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        shrink(layout.size());
-        grow(new_size);
-        // SAFETY: same contract as the caller's.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
-
-/// What one decode allocated.
-#[derive(Debug, Clone, Copy)]
-struct Memory {
-    /// The most bytes live at once.
-    peak: usize,
-    /// All bytes requested.
-    total: usize,
-}
-
-/// Runs `f`, returning its result and what it allocated on this thread.
-fn measure<T>(f: impl FnOnce() -> T) -> (T, Memory) {
-    LIVE.with(|l| l.set(0));
-    PEAK.with(|p| p.set(0));
-    TOTAL.with(|t| t.set(0));
-    TRACKING.with(|t| t.set(true));
-    let value = f();
-    TRACKING.with(|t| t.set(false));
-    let memory = Memory {
-        peak: usize::try_from(PEAK.with(Cell::get)).unwrap_or(0),
-        total: TOTAL.with(Cell::get),
-    };
-    (value, memory)
-}
 
 /// Decodes `input` as `T`, expecting exactly `expected`, and reports the memory.
 fn expect_error<T: Deserialize + Debug>(what: &str, input: &[u8], expected: DecodeError) -> Memory {

@@ -11,10 +11,12 @@
 //!   [`generic_query_index`];
 //! - how the reference-vector files written by tools/ are read:
 //!   [`hex_vectors`];
+//! - a counting global allocator for tests that bound allocation: [`alloc`];
 //! - with the `doc-markdown` feature, what the doc comments of generated code
-//!   are as rustdoc reads them: [`doc_markdown`].
+//!   are as rustdoc reads them: `doc_markdown`.
 #![deny(missing_docs)]
 
+pub mod alloc;
 #[cfg(feature = "doc-markdown")]
 pub mod doc_markdown;
 

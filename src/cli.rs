@@ -148,6 +148,16 @@ pub struct GenerateArgs {
     /// nothing in the schema are reported as a warning and left out.
     #[arg(long, value_name = "FILE")]
     pub docs: Option<PathBuf>,
+    /// Leave a part of the API out, for a cheaper build of the generated code
+    /// (repeatable, or comma-separated): `debug` (the `Debug` derive), `builders`
+    /// (`new` and `with_*`), `from` (struct into enum), `try-from` (enum into
+    /// struct), `accessors` (fields every constructor of a type has, read from the
+    /// enum), `docs` (doc comments). Types and wire code stay the same.
+    #[arg(long, value_name = "PART", value_delimiter = ',', value_parser = parse_extra)]
+    pub omit: Vec<tl_codegen::Extra>,
+    /// The smallest code: every part `--omit` names left out.
+    #[arg(long)]
+    pub lean: bool,
     /// Write nothing; fail (exit 1) if `DIR/mod.rs` is not what would be written.
     #[arg(long)]
     pub check: bool,
@@ -323,4 +333,9 @@ pub enum Failure {
     BadInput,
     /// Bad usage or an I/O error, with its message.
     Usage(String),
+}
+
+/// A part of the API, as `--omit` names it (`tl_codegen::Extra`'s names).
+fn parse_extra(text: &str) -> Result<tl_codegen::Extra, String> {
+    text.parse()
 }

@@ -101,6 +101,12 @@ fn builder(args: &GenerateArgs) -> Builder {
     if let Some(form) = args.serde {
         builder = builder.serde(form.into());
     }
+    if args.lean {
+        builder = builder.lean();
+    }
+    for &extra in &args.omit {
+        builder = builder.omit(extra);
+    }
     builder
 }
 

@@ -534,3 +534,70 @@ pub fn exchange() -> Result<(), tl_runtime::DecodeError> {
         .unwrap_or_else(|e| panic!("cannot run cargo: {e}"));
     assert!(build.status.success(), "{}", text(&build.stderr));
 }
+
+#[test]
+fn omit_and_lean_leave_parts_of_the_api_out() {
+    let dir = temp_dir("gen-lean");
+    let seed = format!("{REPO}/schema/seed.tl");
+    let generate = |name: &str, flags: &[&str]| {
+        let out = dir.join(name);
+        let mut args = vec![seed.as_str(), "-o"];
+        let out_text = path_str(&out);
+        args.push(&out_text);
+        args.extend(flags);
+        let run = tlgen(&args);
+        assert_eq!(
+            run.status.code(),
+            Some(0),
+            "{flags:?}: {}",
+            text(&run.stderr)
+        );
+        std::fs::read_to_string(out.join("mod.rs")).unwrap_or_else(|e| panic!("{e}"))
+    };
+    let full = generate("full", &[]);
+    let lean = generate("lean", &["--lean"]);
+    assert_eq!(
+        lean,
+        generate(
+            "all",
+            &[
+                "--omit",
+                "debug,builders",
+                "--omit",
+                "from,try-from,accessors",
+                "--omit",
+                "docs"
+            ]
+        )
+    );
+    assert!(full.contains("#[derive(Debug") && full.contains("pub fn with_muted"));
+    assert!(!lean.contains("#[derive(Debug") && !lean.contains("pub fn with_muted"));
+    assert!(!lean.contains("///") && !lean.contains("impl ::std::convert::From<"));
+    let no_docs = generate("no-docs", &["--omit", "docs"]);
+    assert!(!no_docs.contains("///") && no_docs.contains("pub fn with_muted"));
+
+    let run = tlgen(&[&seed, "-o", &path_str(&dir.join("bad")), "--omit", "serde"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        text(&run.stderr).contains(
+            "`serde` is not a part of the API: one of debug, builders, from, try-from, \
+             accessors, docs"
+        ),
+        "{}",
+        text(&run.stderr)
+    );
+    let run = tlgen(&[
+        &seed,
+        "-o",
+        &path_str(&dir.join("bad")),
+        "--lean",
+        "--arbitrary",
+    ]);
+    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(
+        text(&run.stderr),
+        "error: invalid option `--omit`: `arbitrary` needs `Debug` (property tests print the \
+         values they fail on): omit `debug` only without `arbitrary`\n"
+    );
+    assert!(!dir.join("bad").exists());
+}

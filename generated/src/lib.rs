@@ -42,3 +42,19 @@ pub mod edge {
 pub mod dialects {
     include!(concat!(env!("OUT_DIR"), "/dialects.rs"));
 }
+
+/// The seed generated in the lean mode (`Builder::lean`): the same types and
+/// wire code without `Debug`, `new`/`with_*`, `From`, `TryFrom`, accessors or doc
+/// comments (so the module allows `missing_docs`, as the option's docs say a
+/// user does). `tests/lean.rs` checks it against Telethon's bytes.
+#[allow(missing_docs)]
+pub mod seed_lean {
+    include!(concat!(env!("OUT_DIR"), "/seed_lean.rs"));
+}
+
+/// `generated/schema/edge.tl` in the lean mode: that every corner case compiles
+/// without the optional parts of the API.
+#[allow(missing_docs)]
+pub mod edge_lean {
+    include!(concat!(env!("OUT_DIR"), "/edge_lean.rs"));
+}

@@ -4,7 +4,7 @@
 //! bench build scripts all go through it.
 
 use crate::docs::{Coverage, DocsError};
-use crate::options::{JsonForm, OptionError, Options, VariantNames};
+use crate::options::{Extra, JsonForm, OptionError, Options, VariantNames};
 use crate::{GenerateError, ItemPath};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -150,6 +150,23 @@ impl Builder {
     #[must_use]
     pub fn docs(mut self, path: impl AsRef<Path>) -> Self {
         self.docs_file = Some(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Leaves `part` of the API out of the generated code (repeatable); see
+    /// [`Options::omit`].
+    #[must_use]
+    pub fn omit(mut self, part: Extra) -> Self {
+        self.options.omit.insert(part);
+        self
+    }
+
+    /// The lean mode: every part of the API that [`Options::omit`] can leave
+    /// out is left out ([`Extra::ALL`]), for the cheapest build of the
+    /// generated code.
+    #[must_use]
+    pub fn lean(mut self) -> Self {
+        self.options.omit.extend(Extra::ALL);
         self
     }
 

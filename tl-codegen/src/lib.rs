@@ -83,7 +83,7 @@ mod options;
 pub use builder::{BuildError, Builder, Generated, Report, Written};
 pub use docs::{Counts, Coverage, Definition, Docs, DocsError, ErrorEntry, FieldDoc, Index};
 pub use model::ItemPath;
-pub use options::{JsonForm, OptionError, Options, VariantNames};
+pub use options::{Extra, JsonForm, OptionError, Options, VariantNames};
 pub use tl_parser::{Diagnostic, Schema};
 
 use model::Model;

@@ -4,6 +4,7 @@
 use crate::docs::Docs;
 use crate::model::naming::{KEYWORDS, NOT_RAW};
 use proc_macro2::TokenStream;
+use std::collections::BTreeSet;
 use std::fmt;
 use std::str::FromStr as _;
 use std::sync::Arc;
@@ -90,6 +91,91 @@ pub struct Options {
     /// form (default `None`: none). The code then needs tl-runtime's `serde`
     /// feature, and nothing else: it reaches serde through the runtime.
     pub serde: Option<JsonForm>,
+    /// Parts of the generated API to leave out, for a cheaper build of the
+    /// generated code (default none: the whole API). What stays is every type
+    /// with its fields, `Clone`, `PartialEq` (and `Default` where it applies),
+    /// the wire traits, `constructor_id()`/`tl_name()`, and what serde and
+    /// `arbitrary` add when asked for. [`Extra::ALL`] is the lean mode: the
+    /// smallest code.
+    pub omit: BTreeSet<Extra>,
+}
+
+/// A part of the generated API that [`Options::omit`] can leave out. None of
+/// them changes the wire format or the types: code written without them
+/// compiles unchanged with them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Extra {
+    /// `Debug` on the generated structs and enums (the error enums of
+    /// [`Options::docs`] keep theirs: an error needs it). Needed by
+    /// [`Options::arbitrary`].
+    Debug,
+    /// Each struct's `new(..)` and `with_<field>(..)` setters; without them,
+    /// values are written as struct literals (`..Default::default()` where the
+    /// struct has `Default`).
+    Builders,
+    /// `From<struct> for enum`, and so `.into()` from a constructor's struct to
+    /// its type's enum.
+    From,
+    /// `TryFrom<enum> for struct`: an enum back into one constructor's struct.
+    TryFrom,
+    /// The enums' methods reading a field every constructor of the type has
+    /// (`Message::id()`).
+    Accessors,
+    /// Doc comments, every one of them (a crate that warns of `missing_docs`
+    /// then puts `#[allow(missing_docs)]` on the module it includes the code
+    /// in). With [`Options::docs`], the typed errors stay.
+    Docs,
+}
+
+impl Extra {
+    /// Every part, in the order of the command line's help: omitting all of
+    /// them is the lean mode.
+    pub const ALL: [Extra; 6] = [
+        Extra::Debug,
+        Extra::Builders,
+        Extra::From,
+        Extra::TryFrom,
+        Extra::Accessors,
+        Extra::Docs,
+    ];
+
+    /// The name the command line's `--omit` takes (`debug`, `builders`,
+    /// `from`, `try-from`, `accessors`, `docs`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Extra::Debug => "debug",
+            Extra::Builders => "builders",
+            Extra::From => "from",
+            Extra::TryFrom => "try-from",
+            Extra::Accessors => "accessors",
+            Extra::Docs => "docs",
+        }
+    }
+}
+
+impl fmt::Display for Extra {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::str::FromStr for Extra {
+    type Err = String;
+
+    /// One of the [`name`](Extra::name)s.
+    fn from_str(text: &str) -> Result<Self, String> {
+        Extra::ALL
+            .into_iter()
+            .find(|extra| extra.name() == text)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Extra::ALL.iter().map(|e| e.name()).collect();
+                format!(
+                    "`{text}` is not a part of the API: one of {}",
+                    names.join(", ")
+                )
+            })
+    }
 }
 
 /// The JSON form of [`Options::serde`]; `tl_runtime::json` documents both.
@@ -138,6 +224,7 @@ impl Default for Options {
             id_rule: None,
             docs: None,
             serde: None,
+            omit: BTreeSet::new(),
         }
     }
 }
@@ -205,6 +292,14 @@ impl Options {
                 message,
             })?;
             let name = derive_name(text);
+            if name == "Debug" && self.omit.contains(&Extra::Debug) {
+                return Err(OptionError {
+                    option: "derive",
+                    message: "`Debug` is derived and omitted at once: \
+                              drop one of `derive Debug` and `omit debug`"
+                        .to_owned(),
+                });
+            }
             // Derived by the model already, or listed before: twice is E0119.
             if ALWAYS_DERIVED.contains(&name.as_str()) || seen.contains(&name) {
                 continue;
@@ -212,6 +307,14 @@ impl Options {
             let needs_eq = matches!(name.rsplit("::").next(), Some("Eq" | "Hash"));
             derives.push((tokens, needs_eq));
             seen.push(name);
+        }
+        if self.arbitrary && self.omit.contains(&Extra::Debug) {
+            return Err(OptionError {
+                option: "omit",
+                message: "`arbitrary` needs `Debug` (property tests print the values \
+                          they fail on): omit `debug` only without `arbitrary`"
+                    .to_owned(),
+            });
         }
         for name in &self.keep {
             if name.trim().is_empty() {

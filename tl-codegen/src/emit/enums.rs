@@ -11,6 +11,7 @@
 
 use super::{doc_attrs, hex_literal};
 use crate::model::{Accessor, AccessorKind, Enum, Model, ValueType, Variant};
+use crate::options::Extra;
 use proc_macro2::TokenStream;
 use quote::quote;
 use tl_parser::Builtin;
@@ -127,8 +128,10 @@ pub(crate) fn items(model: &Model<'_>, e: &Enum<'_>, add: &mut dyn FnMut(TokenSt
         }
     });
     let single = variants.len() == 1;
+    let from = model.generates(Extra::From);
+    let try_from = model.generates(Extra::TryFrom);
     for (v, _, path) in &variants {
-        add(conversions(&name, v, path, single));
+        add(conversions(&name, v, path, single, from, try_from));
     }
 }
 
@@ -142,17 +145,20 @@ fn any_value(v: &Variant) -> TokenStream {
     }
 }
 
-/// `From<struct> for enum` (boxing where needed) and `TryFrom<enum> for struct`
-/// (the error is the enum, given back). `single`: the enum has no other variant,
-/// so the conversion cannot fail.
+/// `From<struct> for enum` (boxing where needed) when `from`, and
+/// `TryFrom<enum> for struct` (the error is the enum, given back) when
+/// `try_from`. `single`: the enum has no other variant, so the conversion
+/// cannot fail.
 fn conversions(
     name: &proc_macro2::Ident,
     v: &Variant,
     path: &TokenStream,
     single: bool,
+    from: bool,
+    try_from: bool,
 ) -> TokenStream {
     let variant = v.name.ident();
-    let (from, pattern, value) = if v.unit {
+    let (from_fn, pattern, value) = if v.unit {
         (
             quote! {
                 #[inline]
@@ -190,10 +196,20 @@ fn conversions(
     } else {
         quote!(other => ::std::result::Result::Err(other),)
     };
-    quote! {
-        impl ::std::convert::From<#path> for #name {
-            #from
+    let from = if from {
+        quote! {
+            impl ::std::convert::From<#path> for #name {
+                #from_fn
+            }
         }
+    } else {
+        TokenStream::new()
+    };
+    if !try_from {
+        return from;
+    }
+    quote! {
+        #from
         impl ::std::convert::TryFrom<#name> for #path {
             type Error = #name;
             #[inline]

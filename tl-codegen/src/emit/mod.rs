@@ -19,8 +19,8 @@ pub(crate) mod text;
 
 use crate::model::naming::RustName;
 use crate::model::{Model, Section};
-use crate::options::VariantNames;
-use proc_macro2::TokenStream;
+use crate::options::{Extra, VariantNames};
+use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 use quote::{ToTokens as _, quote};
 use std::collections::BTreeMap;
 use structs::StructGen;
@@ -38,11 +38,21 @@ pub(crate) const HEADER: &str = concat!(
 pub(crate) fn file(model: &Model<'_>, format: bool) -> Result<String, String> {
     #[cfg(feature = "format")]
     if format {
-        return emit(model, pretty::Formatter::new(0, HEADER)).finish();
+        return emit_with_or_without_docs(model, pretty::Formatter::new(0, HEADER)).finish();
     }
     // `Options::parse` refuses `format` without the feature.
     let _ = format;
-    Ok(emit(model, text::Printer::new(0, HEADER)).finish())
+    Ok(emit_with_or_without_docs(model, text::Printer::new(0, HEADER)).finish())
+}
+
+/// Emits the module into `out`, through [`WithoutDocs`] when the model omits
+/// doc comments.
+fn emit_with_or_without_docs<I: Items>(model: &Model<'_>, out: I) -> I {
+    if model.generates(Extra::Docs) {
+        emit(model, out)
+    } else {
+        emit(model, WithoutDocs(out)).0
+    }
 }
 
 /// Where emitted items go, module by module: turned into text at once,
@@ -73,6 +83,63 @@ impl Items for text::Printer {
     fn module(&mut self, header: TokenStream, body: Self) {
         self.block(header, body);
     }
+}
+
+/// Where items go with [`Extra::Docs`] omitted: each item's tokens without
+/// their doc attributes (`#[doc = ..]`, `#![doc = ..]`, at any depth), so that
+/// every doc comment, those the emitters write literally included, goes at
+/// one place.
+struct WithoutDocs<I>(I);
+
+impl<I: Items> Items for WithoutDocs<I> {
+    fn nested(&self) -> Self {
+        WithoutDocs(self.0.nested())
+    }
+
+    fn items(&mut self, items: TokenStream) {
+        self.0.items(without_docs(items));
+    }
+
+    fn module(&mut self, header: TokenStream, body: Self) {
+        self.0.module(without_docs(header), body.0);
+    }
+}
+
+/// `tokens` without doc attributes.
+fn without_docs(tokens: TokenStream) -> TokenStream {
+    let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+    let is_punct = |at: usize, c: char| matches!(tokens.get(at), Some(TokenTree::Punct(p)) if p.as_char() == c);
+    let mut out = TokenStream::new();
+    let mut at = 0;
+    while let Some(token) = tokens.get(at) {
+        if is_punct(at, '#') {
+            let bracket = if is_punct(at + 1, '!') {
+                at + 2
+            } else {
+                at + 1
+            };
+            let is_doc = match tokens.get(bracket) {
+                Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Bracket => {
+                    matches!(g.stream().into_iter().next(), Some(TokenTree::Ident(i)) if i == "doc")
+                }
+                _ => false,
+            };
+            if is_doc {
+                at = bracket + 1;
+                continue;
+            }
+        }
+        out.extend([match token {
+            TokenTree::Group(g) => {
+                let mut group = Group::new(g.delimiter(), without_docs(g.stream()));
+                group.set_span(g.span());
+                TokenTree::Group(group)
+            }
+            other => other.clone(),
+        }]);
+        at += 1;
+    }
+    out
 }
 
 /// Emits the whole module into `out`.
@@ -144,12 +211,30 @@ fn emit<I: Items>(model: &Model<'_>, mut out: I) -> I {
     };
     out.items(layer(model));
     out.items(name_for_id(model, &pruned));
-    let types_doc = with_pruned(TYPES_DOC);
+    let types_doc = with_pruned(&[types_doc_intro(model), TYPES_DOC].concat());
     out.module(
         quote!(#types_doc pub mod types),
         types.render(&describe(Section::Types), "", "types"),
     );
-    let enums_doc = with_pruned(&[ENUMS_DOC, naming].concat());
+    let api: Vec<&str> = ENUMS_API_DOC
+        .iter()
+        .filter(|(extra, _)| model.generates(*extra))
+        .map(|(_, line)| *line)
+        .collect();
+    let enums_doc = if api.len() == ENUMS_API_DOC.len() {
+        with_pruned(&[ENUMS_DOC_INTRO, ENUMS_DOC, naming].concat())
+    } else {
+        with_pruned(
+            &[
+                ENUMS_DOC_INTRO,
+                ENUMS_DOC_LEAN,
+                &api,
+                ENUMS_DOC_LEAN_END,
+                naming,
+            ]
+            .concat(),
+        )
+    };
     out.module(
         quote!(#enums_doc pub mod enums),
         enums.render(&describe(Section::Enums), "", "enums"),
@@ -341,17 +426,36 @@ impl<I: Items> ModuleTree<I> {
     }
 }
 
-/// Documentation of the generated `types` module: how TL maps to Rust.
+/// The first paragraphs of the `types` module's documentation: how values are
+/// built, with [`Extra::Builders`] or without.
+fn types_doc_intro(model: &Model<'_>) -> &'static [&'static str] {
+    if model.generates(Extra::Builders) {
+        &[
+            "One struct per TL constructor (schema namespaces are nested modules).",
+            "",
+            "A struct with fields has `new(..)`, taking its required fields (those not",
+            "conditional on a flag bit) in schema order with every optional field absent",
+            "(`None`, `false`), and a chainable `with_<field>(value)` setting each optional one",
+            "(for fields that share a bit, the struct of that group). A struct whose every",
+            "field has a natural default (numbers, strings, bytes, arrays, `bool`, `Option`,",
+            "`Vec`, structs of those) also implements `Default`, so `..Default::default()`",
+            "works on it. Functions are built the same way.",
+        ]
+    } else {
+        &[
+            "One struct per TL constructor (schema namespaces are nested modules).",
+            "",
+            "Values are struct literals. A struct whose every field has a natural default",
+            "(numbers, strings, bytes, arrays, `bool`, `Option`, `Vec`, structs of those)",
+            "implements `Default`, so `..Default::default()` works on it. Functions are",
+            "built the same way.",
+        ]
+    }
+}
+
+/// Documentation of the generated `types` module after [`types_doc_intro`]:
+/// how TL maps to Rust.
 const TYPES_DOC: &[&str] = &[
-    "One struct per TL constructor (schema namespaces are nested modules).",
-    "",
-    "A struct with fields has `new(..)`, taking its required fields (those not",
-    "conditional on a flag bit) in schema order with every optional field absent",
-    "(`None`, `false`), and a chainable `with_<field>(value)` setting each optional one",
-    "(for fields that share a bit, the struct of that group). A struct whose every",
-    "field has a natural default (numbers, strings, bytes, arrays, `bool`, `Option`,",
-    "`Vec`, structs of those) also implements `Default`, so `..Default::default()`",
-    "works on it. Functions are built the same way.",
     "",
     "Each struct writes itself with `Serialize` (constructor id, then fields) or",
     "`SerializeBare` (fields only, TL's `%T`), reads itself back with `Deserialize` /",
@@ -403,13 +507,17 @@ const TYPES_DOC: &[&str] = &[
     "recursive types have a finite size; vectors are already indirect.",
 ];
 
-/// Documentation of the generated `enums` module, before the paragraph on
-/// variant names ([`SHORT_NAMES_DOC`] or [`FULL_NAMES_DOC`]).
-const ENUMS_DOC: &[&str] = &[
+/// The first paragraph of the generated `enums` module's documentation.
+const ENUMS_DOC_INTRO: &[&str] = &[
     "One enum per TL boxed type, with one variant per constructor holding its struct",
     "from `types`, or nothing for a constructor without fields (a unit variant, such",
     "as `Updates::TooLong` for `updatesTooLong`: its struct in `types` is a unit struct).",
     "",
+];
+
+/// The rest of the `enums` module's documentation with the whole API, before
+/// the paragraph on variant names ([`SHORT_NAMES_DOC`] or [`FULL_NAMES_DOC`]).
+const ENUMS_DOC: &[&str] = &[
     "Variants of large structs hold them in a `Box`, so that a value of the enum stays",
     "small whichever constructor it holds. `From` (and so `.into()`) turns a struct",
     "into its enum, boxing for you; `TryFrom` turns the enum back into one",
@@ -420,6 +528,37 @@ const ENUMS_DOC: &[&str] = &[
     "`Bool` is not here: it is Rust's `bool`.",
     "",
 ];
+
+/// The same paragraph as [`ENUMS_DOC`] when some of the conversions and
+/// accessors it describes are omitted: its first sentence, then one sentence for
+/// each part of the API generated.
+const ENUMS_DOC_LEAN: &[&str] = &[
+    "Variants of large structs hold them in a `Box`, so that a value of the enum stays",
+    "small whichever constructor it holds.",
+];
+
+/// The sentences of the `enums` module's documentation on conversions and
+/// accessors, each with the part of the API it describes.
+const ENUMS_API_DOC: &[(Extra, &str)] = &[
+    (
+        Extra::From,
+        "`From` (and so `.into()`) turns a struct into its enum, boxing for you.",
+    ),
+    (
+        Extra::TryFrom,
+        "`TryFrom` turns the enum back into one constructor's struct, and gives the enum \
+         back when it holds another.",
+    ),
+    (
+        Extra::Accessors,
+        "A field that every constructor of a type has, with one name and type, is read \
+         from the enum itself (`Message::id()`): by value for numbers and `bool`, lent \
+         otherwise (`&str`, `&[T]`, `&T`, `Option<&T>`).",
+    ),
+];
+
+/// The end of [`ENUMS_DOC_LEAN`]'s paragraph, before the one on variant names.
+const ENUMS_DOC_LEAN_END: &[&str] = &["`Bool` is not here: it is Rust's `bool`.", ""];
 
 /// How variants are named, with [`VariantNames::Short`].
 const SHORT_NAMES_DOC: &[&str] = &[

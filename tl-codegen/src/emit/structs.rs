@@ -17,6 +17,7 @@ use super::codec::{Codec, Place};
 use super::{doc_attrs, hex_literal};
 use crate::model::layout::{MemberKind, Wire};
 use crate::model::{Model, Return, Scope, Struct, ValueType, naming};
+use crate::options::Extra;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 use std::collections::HashSet;
@@ -108,7 +109,7 @@ impl<'a> StructGen<'a> {
     /// model boxes the field.
     fn constructors(&self) -> TokenStream {
         let s = self.s;
-        if s.is_unit() {
+        if s.is_unit() || !self.model.generates(Extra::Builders) {
             return TokenStream::new();
         }
         let rt = &self.model.runtime;

@@ -359,7 +359,7 @@ fn member_has_default(s: &Struct<'_>, member: &Member, structs: &[bool]) -> bool
     }
 }
 
-/// Decides each item's derives: `Debug, Clone, PartialEq`, `Default` for the
+/// Decides each item's derives: `Debug` (unless omitted), `Clone, PartialEq`, `Default` for the
 /// structs whose every field has a natural default, then the extra derives,
 /// those that need every field to allow them (`Eq`, `Hash`) only where no
 /// `f64` is inside.
@@ -415,8 +415,13 @@ pub(super) fn derives(model: &mut Model<'_>, extra: &[(TokenStream, bool)]) {
             break;
         }
     }
+    let debug = model.generates(crate::options::Extra::Debug);
     let list = |eq: bool, default: bool| -> Vec<TokenStream> {
-        let mut derives = vec![quote!(Debug), quote!(Clone), quote!(PartialEq)];
+        let mut derives = Vec::new();
+        if debug {
+            derives.push(quote!(Debug));
+        }
+        derives.extend([quote!(Clone), quote!(PartialEq)]);
         if default {
             derives.push(quote!(Default));
         }

@@ -26,7 +26,7 @@ pub(crate) mod docs;
 pub(crate) mod layout;
 pub(crate) mod naming;
 
-use crate::options::{OptionError, Options, Parsed, VariantNames};
+use crate::options::{Extra, OptionError, Options, Parsed, VariantNames};
 use layout::{Layout, MemberKind};
 use naming::RustName;
 use proc_macro2::{Ident, TokenStream};
@@ -401,6 +401,8 @@ pub(crate) struct Model<'s> {
     /// ([`Options::serde`], `Auto` resolved by the schema's id rule): `Tdlib`
     /// or `Tl`.
     pub json: Option<crate::options::JsonForm>,
+    /// The parts of the API left out ([`Options::omit`]).
+    pub omit: BTreeSet<Extra>,
 }
 
 /// The Rust items generated for one TL definition, as path text relative to the
@@ -656,11 +658,14 @@ impl<'s> Model<'s> {
                 crate::options::JsonForm::Auto => crate::options::JsonForm::Tl,
                 other => other,
             }),
+            omit: options.omit.clone(),
         };
         analysis::box_variants(&mut model);
         analysis::box_fields(&mut model);
         analysis::derives(&mut model, &parsed.derives);
-        analysis::accessors(&mut model);
+        if model.generates(Extra::Accessors) {
+            analysis::accessors(&mut model);
+        }
         if options.arbitrary {
             diagnostics.extend(analysis::shallowest(&mut model));
         }
@@ -668,6 +673,11 @@ impl<'s> Model<'s> {
         docs::document(&mut model);
         diagnostics.extend(check::check(&model));
         Ok((model, diagnostics))
+    }
+
+    /// Whether the generated API includes `extra` (not in [`Options::omit`]).
+    pub(crate) fn generates(&self, extra: Extra) -> bool {
+        !self.omit.contains(&extra)
     }
 
     /// The Rust spelling of `ty`, seen from module `at`.

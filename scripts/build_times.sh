@@ -23,12 +23,25 @@
 # downstream  = (not in the default KINDS) a binary depending on the crate that
 #               decodes and re-encodes `Updates`: `touch src/main.rs` then
 #               `cargo build` of that binary alone, the API crate already built
+# layout      = (not in the default KINDS) the workspace README's "From build.rs"
+#               recommends (examples/client/): tl/, whose Cargo.toml, build.rs and
+#               lib.rs are the example's with api-layer230.tl for the schema, and
+#               app/, a binary depending on it with downstream's main.rs; next to
+#               the same app depending on grammers-tl-types 0.11.0 from the
+#               registry. Everything built once (untimed), then a comment line
+#               appended to app/src/main.rs (on both sides) and `cargo build -p app`
+# layout-cold = (not in the default KINDS) `cargo clean` then `cargo build` of the
+#               same two workspaces: the first build, generators included
+# The pre-generated crates are made (building tlgen, and grammers-tl-types
+# once) only when KINDS has a kind that builds them.
 # Each measurement alternates tlgen / grammers so load from other processes hits
 # both alike.
 #
 # Usage: scripts/build_times.sh [WORK_DIR]   (default: target/build-times)
 # Env:   TL_SCHEMA_DIR (default ../shared/schema), RUNS (default 1),
-#        PROFILES (default "debug release"), KINDS (default "cold incremental")
+#        PROFILES (default "debug release"), KINDS (default "cold incremental"),
+#        LAYOUT_PROFILE (TOML appended to the tlgen layout workspace's Cargo.toml,
+#        e.g. profile settings to measure; default none)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -37,6 +50,17 @@ SCHEMA_DIR=${TL_SCHEMA_DIR:-$ROOT/../shared/schema}
 RUNS=${RUNS:-1}
 PROFILES=${PROFILES:-debug release}
 KINDS=${KINDS:-cold incremental}
+LAYOUT_PROFILE=${LAYOUT_PROFILE:-}
+# wants KIND... : whether KINDS has one of them.
+wants() {
+    local kind
+    for kind in "$@"; do
+        case " $KINDS " in *" $kind "*) return 0 ;; esac
+    done
+    return 1
+}
+PREGENERATED=false
+if wants cold incremental pruned downstream; then PREGENERATED=true; fi
 REGISTRY=$(ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/grammers-tl-types-0.11.0 2>/dev/null | head -n1 || true)
 if [ -z "$REGISTRY" ]; then
     (cd "$ROOT" && cargo fetch -q)
@@ -50,8 +74,10 @@ echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d:
 # --- tlgen crate -----------------------------------------------------------
 T=$WORK/tlgen-api
 rm -rf "$T"; mkdir -p "$T/src"
-(cd "$ROOT" && cargo build -q --release -p tlgen)
-"$ROOT/target/release/tlgen" "$SCHEMA_DIR/api-layer230.tl" -o "$T/src/gen" >/dev/null
+if $PREGENERATED; then
+    (cd "$ROOT" && cargo build -q --release -p tlgen)
+    "$ROOT/target/release/tlgen" "$SCHEMA_DIR/api-layer230.tl" -o "$T/src/gen" >/dev/null
+fi
 cat > "$T/Cargo.toml" <<TOML
 [package]
 name = "tlgen-api"
@@ -77,7 +103,9 @@ ROOTS=${ROOTS:-messages.sendMessage messages.getHistory updates.getDifference up
 P=$WORK/tlgen-pruned
 rm -rf "$P"; mkdir -p "$P/src"
 keep=(); for r in $ROOTS; do keep+=(--keep "$r"); done
-"$ROOT/target/release/tlgen" "$SCHEMA_DIR/api-layer230.tl" "${keep[@]}" -o "$P/src/gen" >/dev/null
+if $PREGENERATED; then
+    "$ROOT/target/release/tlgen" "$SCHEMA_DIR/api-layer230.tl" "${keep[@]}" -o "$P/src/gen" >/dev/null
+fi
 sed 's/name = "tlgen-api"/name = "tlgen-pruned"/' "$T/Cargo.toml" > "$P/Cargo.toml"
 cp "$T/src/lib.rs" "$P/src/lib.rs"
 
@@ -132,14 +160,16 @@ echo 'pub use grammers_tl_types::*;' > "$BG/src/lib.rs"
 G=$WORK/grammers-api
 GEN=$WORK/grammers-gen
 rm -rf "$G" "$GEN"; mkdir -p "$G/src/gen"
-cp -r "$REGISTRY" "$GEN"
-chmod -R u+w "$GEN"
-# Run grammers' own build.rs once (untimed) to get its generated files.
-(cd "$GEN" && printf '\n[workspace]\n' >> Cargo.toml && CARGO_TARGET_DIR="$GEN/target" cargo build -q)
-OUT=$(dirname "$(ls -d "$GEN"/target/debug/build/grammers-tl-types-*/out/generated_types.rs | head -n1)")
-cp "$OUT"/generated_*.rs "$G/src/gen/"
-cp "$GEN"/src/*.rs "$G/src/"
-sed -i 's|concat!(env!("OUT_DIR"), "/|concat!(env!("CARGO_MANIFEST_DIR"), "/src/gen/|' "$G/src/generated.rs"
+if $PREGENERATED; then
+    cp -r "$REGISTRY" "$GEN"
+    chmod -R u+w "$GEN"
+    # Run grammers' own build.rs once (untimed) to get its generated files.
+    (cd "$GEN" && printf '\n[workspace]\n' >> Cargo.toml && CARGO_TARGET_DIR="$GEN/target" cargo build -q)
+    OUT=$(dirname "$(ls -d "$GEN"/target/debug/build/grammers-tl-types-*/out/generated_types.rs | head -n1)")
+    cp "$OUT"/generated_*.rs "$G/src/gen/"
+    cp "$GEN"/src/*.rs "$G/src/"
+    sed -i 's|concat!(env!("OUT_DIR"), "/|concat!(env!("CARGO_MANIFEST_DIR"), "/src/gen/|' "$G/src/generated.rs"
+fi
 cat > "$G/Cargo.toml" <<'TOML'
 [package]
 name = "grammers-api"
@@ -165,12 +195,9 @@ TOML
 # again, which pulls in the serializer of nearly every type. tlgen's
 # serializers are `#[inline]` and grammers' are generic, so on both sides they
 # are compiled here, in the crate that uses them, not in the API crate.
-downstream() { # dir dependency-lines use-line
-    mkdir -p "$1/src"
-    printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n[dependencies]\n%s\n\n[workspace]\n' \
-        "$(basename "$1")" "$2" > "$1/Cargo.toml"
-    cat > "$1/src/main.rs" <<RS
-$3
+downstream_main() { # file use-line
+    cat > "$1" <<RS
+$2
 fn main() {
     let path = std::env::args().nth(1).unwrap_or_default();
     let bytes = std::fs::read(path).unwrap_or_default();
@@ -181,6 +208,12 @@ fn main() {
 }
 RS
 }
+downstream() { # dir dependency-lines use-line
+    mkdir -p "$1/src"
+    printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n[dependencies]\n%s\n\n[workspace]\n' \
+        "$(basename "$1")" "$2" > "$1/Cargo.toml"
+    downstream_main "$1/src/main.rs" "$3"
+}
 DT=$WORK/downstream-tlgen
 DG=$WORK/downstream-grammers
 rm -rf "$DT" "$DG"
@@ -189,9 +222,46 @@ tl-runtime = { path = \"$ROOT/tl-runtime\" }" "use tl_runtime::{Deserialize as _
 downstream "$DG" "api = { package = \"grammers-api\", path = \"$G\" }" \
     "use api::{Deserializable as _, Serializable as _};"
 
-lines() { cat "$@" | wc -l; }
-echo "# generated lines: tlgen $(lines "$T"/src/gen/*.rs), tlgen pruned $(lines "$P"/src/gen/*.rs), grammers $(lines "$G"/src/gen/*.rs)"
-echo "# generated bytes: tlgen $(cat "$T"/src/gen/*.rs | wc -c), grammers $(cat "$G"/src/gen/*.rs | wc -c)"
+# --- workspaces laid out as the README recommends (KINDS=layout, layout-cold) --
+# tlgen: the example's tl crate, generating api-layer230.tl, and the app; the
+# profile settings under measurement go into the workspace's Cargo.toml.
+LT=$WORK/layout-tlgen
+LG=$WORK/layout-grammers
+rm -rf "$LT" "$LG"; mkdir -p "$LT/tl/src" "$LG"
+cat > "$LT/Cargo.toml" <<TOML
+[workspace]
+members = ["app", "tl"]
+resolver = "3"
+
+[workspace.dependencies]
+tl-runtime = { path = "$ROOT/tl-runtime" }
+tl-codegen = { path = "$ROOT/tl-codegen" }
+$LAYOUT_PROFILE
+TOML
+EXAMPLE=$ROOT/examples/client/tl
+cp "$EXAMPLE/Cargo.toml" "$LT/tl/Cargo.toml"
+sed "s|\"../../../schema/seed.tl\"|\"$SCHEMA_DIR/api-layer230.tl\"|" "$EXAMPLE/build.rs" > "$LT/tl/build.rs"
+sed 's|"/seed.rs"|"/api-layer230.rs"|' "$EXAMPLE/src/lib.rs" > "$LT/tl/src/lib.rs"
+grep -q 'api-layer230.tl' "$LT/tl/build.rs" && grep -q 'api-layer230.rs' "$LT/tl/src/lib.rs" \
+    || { echo "examples/client/tl no longer reads as this script expects" >&2; exit 1; }
+# grammers: the same app, its types from the registry.
+printf '[workspace]\nmembers = ["app"]\nresolver = "3"\n' > "$LG/Cargo.toml"
+layout_app() { # dir dependency-lines use-line
+    mkdir -p "$1/app/src"
+    printf '[package]\nname = "app"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n[dependencies]\n%s\n' \
+        "$2" > "$1/app/Cargo.toml"
+    downstream_main "$1/app/src/main.rs" "$3"
+}
+layout_app "$LT" 'api = { package = "client-tl", path = "../tl" }
+tl-runtime.workspace = true' "use tl_runtime::{Deserialize as _, Serialize as _};"
+layout_app "$LG" 'api = { package = "grammers-tl-types", version = "=0.11.0" }' \
+    "use api::{Deserializable as _, Serializable as _};"
+
+if $PREGENERATED; then
+    lines() { cat "$@" | wc -l; }
+    echo "# generated lines: tlgen $(lines "$T"/src/gen/*.rs), tlgen pruned $(lines "$P"/src/gen/*.rs), grammers $(lines "$G"/src/gen/*.rs)"
+    echo "# generated bytes: tlgen $(cat "$T"/src/gen/*.rs | wc -c), grammers $(cat "$G"/src/gen/*.rs | wc -c)"
+fi
 
 now() { date +%s.%N; }
 # build DIR PROFILE_FLAG -> prints seconds
@@ -205,6 +275,14 @@ build() {
 }
 measure() { # kind dir flags...
     local kind=$1 dir=$2; shift 2
+    if [ "$kind" = layout ]; then
+        # The whole workspace built once (untimed), then the app edited and
+        # rebuilt: the types crate is not compiled again.
+        (cd "$dir" && CARGO_TARGET_DIR="$dir/target" cargo build -q "$@")
+        echo "// an edit" >> "$dir/app/src/main.rs"
+        build "$dir" -p app "$@"
+        return
+    fi
     if [ "$kind" = downstream ]; then
         # The API crate and everything else built once (untimed), then only the
         # downstream binary is rebuilt.
@@ -214,7 +292,7 @@ measure() { # kind dir flags...
         build "$user" "$@"
         return
     fi
-    if [ "$kind" = buildrs ] || [ "$kind" = pruned ] || [ "$kind" = cold ]; then
+    if [ "$kind" = buildrs ] || [ "$kind" = pruned ] || [ "$kind" = cold ] || [ "$kind" = layout-cold ]; then
         (cd "$dir" && CARGO_TARGET_DIR="$dir/target" cargo clean -q)
     else
         touch "$dir/src/lib.rs"
@@ -230,6 +308,7 @@ for run in $(seq "$RUNS"); do
             case $kind in
                 buildrs) mine=$BT; theirs=$BG ;;
                 pruned) mine=$P; theirs=$G ;;
+                layout | layout-cold) mine=$LT; theirs=$LG ;;
                 *) mine=$T; theirs=$G ;;
             esac
             a=$(measure "$kind" "$mine" "${flags[@]}")

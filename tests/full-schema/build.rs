@@ -10,7 +10,8 @@
 //! Also api-layer230 pruned (`Builder::keep`): `api_pruned.rs` to a client's
 //! root set ([`CLIENT_ROOTS`], with the `arbitrary` module, and dispatched too),
 //! `api_join_group_call.rs` to `phone.joinGroupCall` and `api_get_config.rs` to
-//! `help.getConfig`.
+//! `help.getConfig`. Those three and `dispatch.rs` only with the `round-trip`
+//! feature (default): the fuzz targets and benchmarks use `api` and `mtproto`.
 //!
 //! The code is unformatted (tl-codegen's default without its `format` feature):
 //! the modules are only `include!`d, and this keeps the unformatted output
@@ -60,6 +61,11 @@ fn main() -> Result<(), BuildError> {
     for (module, file, keep, arbitrary, documented) in MODULES {
         let out = out_dir.join(format!("{module}.rs"));
         let dialect = matches!(module, "tdlib" | "ton");
+        let round_trip = std::env::var_os("CARGO_FEATURE_ROUND_TRIP").is_some();
+        if !round_trip && !matches!(module, "api" | "mtproto") {
+            // Neither generated nor included (the `round-trip` feature).
+            continue;
+        }
         let wanted = !dialect || std::env::var_os("CARGO_FEATURE_DIALECTS").is_some();
         let Some(dir) = schema_dir.as_ref().filter(|_| wanted) else {
             let _ = writeln!(

@@ -30,6 +30,13 @@ fn explain(answer: &[u8]) -> Result<String, DecodeError> {
         ),
     })
 }
+
+/// Or pass it on with `?`: the typed errors are `std::error::Error`s, displayed
+/// with their code, name and description.
+fn join(answer: &[u8]) -> Result<(), Box<dyn std::error::Error>> {
+    let error = RpcError::from_bytes(answer)?;
+    Err(<functions::phone::JoinGroupCall as RemoteCall>::Error::from_rpc(error))?
+}
 // README example: end
 
 /// `rpc_error` 400 `GROUPCALL_INVALID`: 17 bytes of text, 2 of padding.
@@ -94,6 +101,27 @@ fn the_readme_example_explains_errors() {
         "400 CHAT_ADMIN_REQUIRED: None"
     );
     assert!(explain(&FLOOD_WAIT_42[..10]).is_err());
+}
+
+#[test]
+fn typed_errors_go_through_question_mark_and_display_their_docs() {
+    assert_eq!(
+        join(&GROUPCALL_INVALID).map_err(|e| e.to_string()),
+        Err("RPC error 400 GROUPCALL_INVALID: The specified group call is invalid.".to_owned())
+    );
+    assert_eq!(
+        join(&CHAT_ADMIN_REQUIRED).map_err(|e| e.to_string()),
+        Err("RPC error 400: CHAT_ADMIN_REQUIRED".to_owned())
+    );
+    // Not an error of the call: `?` takes the decoding error too.
+    assert!(join(&FLOOD_WAIT_42[..10]).is_err());
+    let known: Box<dyn std::error::Error> = Box::new(KnownError::from_rpc(
+        RpcError::from_bytes(&GROUPCALL_FORBIDDEN).unwrap(),
+    ));
+    assert_eq!(
+        known.to_string(),
+        "RPC error 403 GROUPCALL_FORBIDDEN: The group call has already ended."
+    );
 }
 
 #[test]

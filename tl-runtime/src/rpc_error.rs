@@ -58,6 +58,10 @@ impl RpcError {
     /// the message without those digits and the `_` before them (`A_5MIN` is
     /// `A_MIN`). A number too large for a `u32` is not split off: the name is then
     /// the whole message.
+    ///
+    /// This is also how a test makes the error a call fails with, without bytes:
+    /// `CallError::from_rpc(RpcError::new(400, "GROUPCALL_INVALID"))` is the
+    /// typed error of the call (see [`CallError`]).
     pub fn new(code: i32, message: impl Into<String>) -> RpcError {
         let message = message.into();
         let split = split_number(&message)
@@ -186,6 +190,51 @@ pub trait KnownErrors: Sized {
     /// The entry of [`ERRORS`](Self::ERRORS) this value is, or the [`RpcError`] it
     /// holds when it is none of them.
     fn known(&self) -> Result<usize, &RpcError>;
+
+    /// The number a patterned name holds (`42` of `FLOOD_WAIT_42` read as
+    /// `FLOOD_WAIT_%d`); 0 for other errors. Generated enums with patterned
+    /// variants implement it.
+    fn number(&self) -> u32 {
+        0
+    }
+
+    /// Writes the error as generated error enums display it: `RPC error`, the
+    /// code, the name and the description, with the number of a patterned one in
+    /// place of every `%d` (`RPC error 420 FLOOD_WAIT_42: Please wait 42
+    /// seconds.`);
+    /// an undocumented error as [`RpcError`] displays (`RPC error 400:
+    /// SOME_ERROR`).
+    ///
+    /// # Errors
+    /// Those of `f`.
+    fn fmt_error(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let doc = match self.known() {
+            Ok(index) => Self::ERRORS.get(index),
+            Err(error) => return fmt::Display::fmt(error, f),
+        };
+        let Some(doc) = doc else {
+            return f.write_str("RPC error");
+        };
+        // The number goes where the name has `%d`, and wherever the description
+        // has it ("charges %d Telegram Stars ... smaller than %d").
+        let patterned = doc.name.contains("%d");
+        let number = self.number();
+        let write_with_number = |f: &mut fmt::Formatter<'_>, text: &str| {
+            if !patterned {
+                return f.write_str(text);
+            }
+            let mut parts = text.split("%d");
+            f.write_str(parts.next().unwrap_or_default())?;
+            parts.try_for_each(|part| write!(f, "{number}{part}"))
+        };
+        write!(f, "RPC error {} ", doc.code)?;
+        write_with_number(f, doc.name)?;
+        if doc.description.is_empty() {
+            return Ok(());
+        }
+        f.write_str(": ")?;
+        write_with_number(f, doc.description)
+    }
 
     /// What the documentation says of this error; `None` for an undocumented one.
     fn doc(&self) -> Option<&'static ErrorDoc> {

@@ -165,6 +165,38 @@ impl KnownErrors for JoinErrors {
             Self::Other(error) => Err(error),
         }
     }
+    fn number(&self) -> u32 {
+        match self {
+            Self::FileReferenceNExpired(n) => *n,
+            _ => 0,
+        }
+    }
+}
+
+impl std::fmt::Display for JoinErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.fmt_error(f)
+    }
+}
+
+#[test]
+fn typed_errors_display_code_name_and_description() {
+    let typed = |bytes: &[u8]| JoinErrors::from_rpc(RpcError::from_bytes(bytes).unwrap());
+    assert_eq!(
+        typed(&GROUPCALL_INVALID).to_string(),
+        "RPC error 400 GROUPCALL_INVALID: The specified group call is invalid."
+    );
+    // The number in place of `%d`, in the name and in the description.
+    assert_eq!(
+        typed(&FILE_REFERENCE_3_EXPIRED).to_string(),
+        "RPC error 400 FILE_REFERENCE_3_EXPIRED: The file reference of the media file at \
+         index 3 expired."
+    );
+    // Not on the list: as the RpcError displays.
+    assert_eq!(
+        typed(&SOME_NEW_ERROR).to_string(),
+        "RPC error -503: SOME_NEW_ERROR"
+    );
 }
 
 #[test]

@@ -116,6 +116,23 @@ fn known_error_is_the_global_list() {
     assert_eq!(generated, expected);
 }
 
+/// A patterned error displays its number in the name and everywhere the
+/// description has `%d` (the description of `ALLOW_PAYMENT_REQUIRED_%d` in
+/// telegram-docs.json, the number put in by hand).
+#[test]
+fn patterned_errors_display_their_number() {
+    if !schemas_present() {
+        return;
+    }
+    let error = KnownError::from_rpc(RpcError::new(403, "ALLOW_PAYMENT_REQUIRED_100"));
+    let error: Box<dyn std::error::Error> = Box::new(error);
+    assert_eq!(
+        error.to_string(),
+        "RPC error 403 ALLOW_PAYMENT_REQUIRED_100: This peer charges 100 Telegram Stars per \
+         message, but the allow_paid_stars was not set or its value is smaller than 100."
+    );
+}
+
 #[test]
 fn rpc_errors_become_the_calls_variants() {
     type JoinError = <functions::phone::JoinGroupCall as RemoteCall>::Error;

@@ -1,7 +1,9 @@
 //! The enums of documented RPC errors: `KnownError` and one per function in
 //! `errors`, each an implementation of the runtime's `KnownErrors` (a table of
 //! the documented errors and the conversions between a table index and a
-//! variant); matching a message against the table is the runtime's.
+//! variant), `Display` through it and `std::error::Error`, so that `?` takes
+//! them into `Box<dyn Error>`; matching a message against the table and the
+//! text are the runtime's.
 
 use super::doc_attrs;
 use crate::model::{ErrorEnum, Model};
@@ -52,6 +54,27 @@ pub(crate) fn items(model: &Model<'_>, e: &ErrorEnum) -> TokenStream {
     } else {
         quote!(_value)
     };
+    let number_arms: Vec<TokenStream> = e
+        .variants
+        .iter()
+        .filter(|v| v.patterned)
+        .map(|v| {
+            let name = v.name.ident();
+            quote!(Self::#name(value) => *value)
+        })
+        .collect();
+    let number = if number_arms.is_empty() {
+        TokenStream::new()
+    } else {
+        quote! {
+            fn number(&self) -> u32 {
+                match self {
+                    #(#number_arms,)*
+                    _ => 0,
+                }
+            }
+        }
+    };
     let other_doc = doc_attrs(&["Any other error, as it came."]);
     quote! {
         #doc
@@ -75,6 +98,13 @@ pub(crate) fn items(model: &Model<'_>, e: &ErrorEnum) -> TokenStream {
                     Self::#other(error) => ::std::result::Result::Err(error),
                 }
             }
+            #number
         }
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                #rt::KnownErrors::fmt_error(self, f)
+            }
+        }
+        impl ::std::error::Error for #name {}
     }
 }

@@ -68,7 +68,12 @@
 //!
 //! The module holds items only (no inner attributes), so it can be `include!`d
 //! anywhere, and every item is documented with the TL definition it came from, so
-//! it compiles in a `#![deny(missing_docs)]
+//! it compiles in a `#![deny(missing_docs)]` crate.
+//!
+//! [`Options::omit`] leaves parts of the API out for a cheaper build of the
+//! generated code ([`Extra`]: `Debug`, builders, `From`, `TryFrom`, accessors,
+//! doc comments); without doc comments, the module is included where
+//! `missing_docs` is allowed.
 
 mod builder;
 pub mod diff;

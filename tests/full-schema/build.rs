@@ -58,10 +58,10 @@ fn main() -> Result<(), BuildError> {
             tlgen_test_support::docs_file().display()
         );
     }
+    let round_trip = std::env::var_os("CARGO_FEATURE_ROUND_TRIP").is_some();
     for (module, file, keep, arbitrary, documented) in MODULES {
         let out = out_dir.join(format!("{module}.rs"));
         let dialect = matches!(module, "tdlib" | "ton");
-        let round_trip = std::env::var_os("CARGO_FEATURE_ROUND_TRIP").is_some();
         if !round_trip && !matches!(module, "api" | "mtproto") {
             // Neither generated nor included (the `round-trip` feature).
             continue;

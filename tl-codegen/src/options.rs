@@ -102,7 +102,8 @@ pub struct Options {
 
 /// A part of the generated API that [`Options::omit`] can leave out. None of
 /// them changes the wire format or the types: code written without them
-/// compiles unchanged with them.
+/// compiles unchanged with them, unless it implements one of the omitted traits
+/// for generated types itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Extra {

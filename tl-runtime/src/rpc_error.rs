@@ -200,8 +200,9 @@ pub trait KnownErrors: Sized {
 
     /// Writes the error as generated error enums display it: `RPC error`, the
     /// code, the name and the description, with the number of a patterned one in
-    /// place of every `%d` (`RPC error 420 FLOOD_WAIT_42: Please wait 42
-    /// seconds.`);
+    /// place of every `%d` (`RPC error 403 ALLOW_PAYMENT_REQUIRED_100: This peer
+    /// charges 100 Telegram Stars per message, ...` with Telegram's
+    /// documentation);
     /// an undocumented error as [`RpcError`] displays (`RPC error 400:
     /// SOME_ERROR`).
     ///

@@ -211,7 +211,7 @@ fn emit<I: Items>(model: &Model<'_>, mut out: I) -> I {
     };
     out.items(layer(model));
     out.items(name_for_id(model, &pruned));
-    let types_doc = with_pruned(&[types_doc_intro(model), TYPES_DOC].concat());
+    let types_doc = with_pruned(&[TYPES_DOC_INTRO, types_doc_building(model), TYPES_DOC].concat());
     out.module(
         quote!(#types_doc pub mod types),
         types.render(&describe(Section::Types), "", "types"),
@@ -426,13 +426,11 @@ impl<I: Items> ModuleTree<I> {
     }
 }
 
-/// The first paragraphs of the `types` module's documentation: how values are
+/// The paragraph of the `types` module's documentation on how values are
 /// built, with [`Extra::Builders`] or without.
-fn types_doc_intro(model: &Model<'_>) -> &'static [&'static str] {
+fn types_doc_building(model: &Model<'_>) -> &'static [&'static str] {
     if model.generates(Extra::Builders) {
         &[
-            "One struct per TL constructor (schema namespaces are nested modules).",
-            "",
             "A struct with fields has `new(..)`, taking its required fields (those not",
             "conditional on a flag bit) in schema order with every optional field absent",
             "(`None`, `false`), and a chainable `with_<field>(value)` setting each optional one",
@@ -443,8 +441,6 @@ fn types_doc_intro(model: &Model<'_>) -> &'static [&'static str] {
         ]
     } else {
         &[
-            "One struct per TL constructor (schema namespaces are nested modules).",
-            "",
             "Values are struct literals. A struct whose every field has a natural default",
             "(numbers, strings, bytes, arrays, `bool`, `Option`, `Vec`, structs of those)",
             "implements `Default`, so `..Default::default()` works on it. Functions are",
@@ -453,7 +449,13 @@ fn types_doc_intro(model: &Model<'_>) -> &'static [&'static str] {
     }
 }
 
-/// Documentation of the generated `types` module after [`types_doc_intro`]:
+/// The first paragraph of the generated `types` module's documentation.
+const TYPES_DOC_INTRO: &[&str] = &[
+    "One struct per TL constructor (schema namespaces are nested modules).",
+    "",
+];
+
+/// Documentation of the generated `types` module after [`types_doc_building`]:
 /// how TL maps to Rust.
 const TYPES_DOC: &[&str] = &[
     "",

@@ -5,7 +5,7 @@
 
 use super::layout::{Member, MemberKind};
 use super::{Accessor, AccessorKind, Index, Model, Struct, ValueType};
-use crate::options::OptionError;
+use crate::options::{Extra, OptionError};
 use proc_macro2::TokenStream;
 use quote::quote;
 use tl_parser::{Builtin, Code, Diagnostic, Name, Ty};
@@ -359,8 +359,9 @@ fn member_has_default(s: &Struct<'_>, member: &Member, structs: &[bool]) -> bool
     }
 }
 
-/// Decides each item's derives: `Debug` (unless omitted), `Clone, PartialEq`, `Default` for the
-/// structs whose every field has a natural default, then the extra derives,
+/// Decides each item's derives: `Debug` (unless omitted), `Clone, PartialEq`,
+/// `Default` for the structs whose every field has a natural default, then the
+/// extra derives,
 /// those that need every field to allow them (`Eq`, `Hash`) only where no
 /// `f64` is inside.
 ///
@@ -415,7 +416,7 @@ pub(super) fn derives(model: &mut Model<'_>, extra: &[(TokenStream, bool)]) {
             break;
         }
     }
-    let debug = model.generates(crate::options::Extra::Debug);
+    let debug = model.generates(Extra::Debug);
     let list = |eq: bool, default: bool| -> Vec<TokenStream> {
         let mut derives = Vec::new();
         if debug {

@@ -30,8 +30,9 @@ use tl_parser::{Diagnostic, Schema, Sources};
 /// `message`), need one builder each.
 ///
 /// Inside a build script (`OUT_DIR` set), [`generate`](Self::generate) prints
-/// `cargo:rerun-if-changed` for every schema file and each warning of the schema
-/// check as a `cargo:warning`.
+/// `cargo:rerun-if-changed` for every schema file, each warning of the schema
+/// check as a `cargo:warning`, and one line for documentation entries that name
+/// nothing in the schema ([`docs_warning`](Self::docs_warning)).
 #[derive(Debug, Clone, Default)]
 pub struct Builder {
     schemas: Vec<Input>,
@@ -39,6 +40,8 @@ pub struct Builder {
     docs_file: Option<PathBuf>,
     options: Options,
     cargo_directives: Option<bool>,
+    /// Whether the documentation's coverage is a `cargo:warning` (default on).
+    quiet_docs: bool,
 }
 
 /// A schema to read: a file, or text already in memory.
@@ -185,6 +188,28 @@ impl Builder {
         self
     }
 
+    /// Whether a build script warns, in one `cargo:warning` line, that entries of
+    /// the documentation ([`docs`](Self::docs)) name nothing in the schema, as
+    /// documentation of another layer does. Default: `true`. The other cargo
+    /// directives are printed either way; [`Generated::docs_coverage`] has the
+    /// figures, and `tlgen check SCHEMA --docs FILE` lists the entries.
+    #[must_use]
+    pub fn docs_warning(mut self, warn: bool) -> Self {
+        self.quiet_docs = !warn;
+        self
+    }
+
+    /// The `cargo:warning` line on documentation entries that name nothing in
+    /// the schema: one line, since the user acts on it only by choosing other
+    /// documentation or by silencing it.
+    fn docs_directive(&self, coverage: &Coverage) -> Option<String> {
+        let summary = coverage.summary().filter(|_| !self.quiet_docs)?;
+        Some(format!(
+            "cargo:warning=documentation: {summary}; `tlgen check SCHEMA --docs FILE` lists \
+             them, `Builder::docs_warning(false)` silences this line"
+        ))
+    }
+
     /// Reads and checks the schemas and generates the code.
     ///
     /// # Errors
@@ -242,10 +267,12 @@ impl Builder {
             options.docs = Some(std::sync::Arc::new(read_docs(path)?));
         }
         let docs_coverage = options.docs.as_ref().map(|docs| docs.coverage(&schema));
-        if let Some(coverage) = docs_coverage.as_ref().filter(|_| directives) {
-            for line in coverage.unknown_lines(5) {
-                println!("cargo:warning=documentation: {line}");
-            }
+        if let Some(line) = docs_coverage
+            .as_ref()
+            .and_then(|coverage| self.docs_directive(coverage))
+            .filter(|_| directives)
+        {
+            println!("{line}");
         }
         let (code, items) = match crate::generate_code(&schema, &options) {
             Ok(output) => output,
@@ -555,5 +582,32 @@ impl std::error::Error for BuildError {
             BuildError::Docs(error) => Some(error),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documentation_entries_naming_nothing_are_one_warning_that_can_be_silenced() {
+        let coverage = Coverage {
+            unknown_constructors: vec!["FileHash".to_owned(), "Updates".to_owned()],
+            unknown_functions: vec!["upload.getWebfile".to_owned()],
+            ..Coverage::default()
+        };
+        assert_eq!(
+            Builder::new().docs_directive(&coverage).as_deref(),
+            Some(
+                "cargo:warning=documentation: 3 entries name nothing in the schema \
+                 (2 constructors, 1 method) and are left out; `tlgen check SCHEMA --docs \
+                 FILE` lists them, `Builder::docs_warning(false)` silences this line"
+            )
+        );
+        assert_eq!(
+            Builder::new().docs_warning(false).docs_directive(&coverage),
+            None
+        );
+        assert_eq!(Builder::new().docs_directive(&Coverage::default()), None);
     }
 }

@@ -223,16 +223,27 @@ impl Docs {
             }
         }
         unknown_fields.sort();
+        let (builtin_types, unknown_types) = unknown(&types, &self.types)
+            .into_iter()
+            .partition(|name| is_builtin_type(name));
         Coverage {
             constructors: count(&constructors, &self.constructors),
             functions: count(&functions, &self.methods),
             types: count(&types, &self.types),
             unknown_constructors: unknown(&constructors, &self.constructors),
             unknown_functions: unknown(&functions, &self.methods),
-            unknown_types: unknown(&types, &self.types),
+            unknown_types,
             unknown_fields,
+            builtin_types,
         }
     }
+}
+
+/// Whether a type entry describes a type TL has built in (`int`, `#`, `Vector
+/// t`), which has no item of its own in generated code.
+fn is_builtin_type(name: &str) -> bool {
+    let name = name.strip_suffix(" t").unwrap_or(name);
+    matches!(name, "#" | "Vector") || tl_parser::Builtin::from_tl_name(name).is_some()
 }
 
 /// A name from the documentation file as a message shows it: escaped (`\n`,
@@ -276,11 +287,15 @@ pub struct Coverage {
     /// Field and parameter entries (`definition.field`) of documented
     /// definitions naming no field of theirs, sorted.
     pub unknown_fields: Vec<String>,
+    /// Type entries describing types TL has built in (`int`, `#`, `Vector t`),
+    /// sorted: not an error of the documentation, but with nothing to document.
+    pub builtin_types: Vec<String>,
 }
 
 impl Coverage {
     /// The lines of a report: three lines of counts, then the
-    /// [`unknown_lines`](Self::unknown_lines).
+    /// [`unknown_lines`](Self::unknown_lines), then the built-in types
+    /// described.
     pub fn report(&self, examples: usize) -> Vec<String> {
         let counts = |what: &str, c: Counts| {
             format!(
@@ -294,6 +309,19 @@ impl Coverage {
             counts("types", self.types),
         ];
         lines.extend(self.unknown_lines(examples));
+        if !self.builtin_types.is_empty() {
+            let shown: Vec<String> = self.builtin_types.iter().map(|n| shown(n)).collect();
+            lines.push(format!(
+                "{} type {} built-in types, which have no item of their own: {}",
+                self.builtin_types.len(),
+                if self.builtin_types.len() == 1 {
+                    "entry describes"
+                } else {
+                    "entries describe"
+                },
+                shown.join(", ")
+            ));
+        }
         lines
     }
 
@@ -327,9 +355,44 @@ impl Coverage {
 
     /// Whether every entry of the documentation names something in the schema.
     pub fn all_known(&self) -> bool {
+        self.unknown_count() == 0
+    }
+
+    /// How many entries name nothing in the schema.
+    pub fn unknown_count(&self) -> usize {
         self.unknown_lists()
             .iter()
-            .all(|(_, names)| names.is_empty())
+            .map(|(_, names)| names.len())
+            .sum()
+    }
+
+    /// One line saying how many entries name nothing in the schema, by kind
+    /// (`40 entries name nothing in the schema (22 constructors, 1 method, 17
+    /// fields) and are left out`); `None` when every entry names something.
+    /// What a build prints: [`unknown_lines`](Self::unknown_lines) names them.
+    pub fn summary(&self) -> Option<String> {
+        let total = self.unknown_count();
+        if total == 0 {
+            return None;
+        }
+        let kinds: Vec<String> = self
+            .unknown_lists()
+            .iter()
+            .filter(|(_, names)| !names.is_empty())
+            .map(|(what, names)| match names.len() {
+                1 => format!("1 {what}"),
+                n => format!("{n} {what}s"),
+            })
+            .collect();
+        let (entries, name, are) = if total == 1 {
+            ("entry", "names", "is")
+        } else {
+            ("entries", "name", "are")
+        };
+        Some(format!(
+            "{total} {entries} {name} nothing in the schema ({}) and {are} left out",
+            kinds.join(", ")
+        ))
     }
 
     fn unknown_lists(&self) -> [(&'static str, &[String]); 4] {
@@ -530,7 +593,8 @@ mod json {
                         map.next_value_seed(Entries::<DefinitionFields>::new("`constructors`"))?;
                 }
                 "types" => {
-                    self.types = map.next_value_seed(Entries::<DefinitionFields>::new("`types`"))?
+                    let types = map.next_value_seed(Entries::<DefinitionFields>::new("`types`"))?;
+                    self.types = under_tl_names(types).map_err(de::Error::custom)?;
                 }
                 "methods" => {
                     self.methods =
@@ -547,6 +611,50 @@ mod json {
         fn finish<E: de::Error>(self, _what: &str) -> Result<Docs, E> {
             Ok(self)
         }
+    }
+
+    /// Type entries filed under their TL names. Telegram's type pages are
+    /// titled with the namespace capitalized (`Account.Authorizations` for
+    /// `account.Authorizations`); a TL namespace begins with a lowercase letter,
+    /// so such an entry can only mean the lowercase one. Both spellings given is
+    /// an error, like any entry given twice.
+    fn under_tl_names(
+        types: BTreeMap<String, Definition>,
+    ) -> Result<BTreeMap<String, Definition>, String> {
+        let mut filed = BTreeMap::new();
+        let mut renamed = BTreeMap::new();
+        for (name, definition) in types {
+            let tl = match name.split_once('.') {
+                // The first character is ASCII, so `1..` is a boundary.
+                Some((namespace, rest))
+                    if namespace.starts_with(|c: char| c.is_ascii_uppercase()) =>
+                {
+                    format!(
+                        "{}{}.{rest}",
+                        namespace[..1].to_ascii_lowercase(),
+                        &namespace[1..]
+                    )
+                }
+                _ => {
+                    filed.insert(name, definition);
+                    continue;
+                }
+            };
+            renamed.insert(tl, (name, definition));
+        }
+        for (tl, (name, definition)) in renamed {
+            if filed.contains_key(&tl) {
+                return Err(format!(
+                    "`types` has two entries for the type `{}`: `{}` and `{}` \
+                     (a TL namespace begins with a lowercase letter, so both name it)",
+                    tl.escape_debug(),
+                    name.escape_debug(),
+                    tl.escape_debug()
+                ));
+            }
+            filed.insert(tl, definition);
+        }
+        Ok(filed)
     }
 
     impl Fields for Index {
@@ -763,6 +871,72 @@ mod tests {
         assert_eq!(
             error("{\"index\": {\"other\": 1, \"other\": 2}}"),
             "1:30: `index` gives `other` twice"
+        );
+    }
+
+    #[test]
+    fn a_capitalized_namespace_of_a_type_entry_is_read_as_tl_spells_it() {
+        let docs = Docs::from_json(
+            "d.json",
+            "{\"types\": {\"Account.Authorizations\": {\"description\": [\"S\"]}, \
+              \"Updates\": {}, \"Ns.sub.T\": {}, \"account.Password\": {}}}",
+        );
+        let names: Vec<String> = docs
+            .map(|d| d.types.into_keys().collect())
+            .unwrap_or_default();
+        assert_eq!(
+            names,
+            [
+                "Updates",
+                "account.Authorizations",
+                "account.Password",
+                "ns.sub.T"
+            ]
+        );
+        // Both spellings name one type: an entry given twice. The position is
+        // where both are known: just past the brace closing `types` (column 44,
+        // counted by hand), at 45.
+        assert_eq!(
+            error("{\"types\": {\"account.T\": {}, \"Account.T\": {}}}"),
+            "1:45: `types` has two entries for the type `account.T`: `Account.T` and \
+             `account.T` (a TL namespace begins with a lowercase letter, so both name it)"
+        );
+    }
+
+    #[test]
+    fn coverage_sets_built_in_types_apart_and_sums_up_in_one_line() {
+        let (_, checked) = tl_parser::check_str(
+            "s.tl",
+            "int ? = Int;\nvector {t:Type} # [ t ] = Vector t;\na x:int = A;\n---functions---\nf = A;\n",
+        );
+        assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
+        let schema = checked.schema;
+        let docs = Docs::from_json(
+            "d.json",
+            "{\"constructors\": {\"a\": {\"fields\": {\"y\": {}}}, \"b\": {}},\
+              \"types\": {\"A\": {}, \"#\": {}, \"Vector t\": {}, \"int\": {}, \"B\": {}}}",
+        );
+        let Ok(docs) = docs else {
+            panic!("{docs:?}");
+        };
+        let coverage = docs.coverage(&schema);
+        assert_eq!(coverage.builtin_types, ["#", "Vector t", "int"]);
+        assert_eq!(coverage.unknown_types, ["B"]);
+        assert_eq!(coverage.unknown_constructors, ["b"]);
+        assert_eq!(coverage.unknown_fields, ["a.y"]);
+        assert_eq!(coverage.unknown_count(), 3);
+        assert_eq!(
+            coverage.summary().as_deref(),
+            Some(
+                "3 entries name nothing in the schema (1 constructor, 1 type, 1 field) and \
+                 are left out"
+            )
+        );
+        assert_eq!(
+            coverage.report(5).last().map(String::as_str),
+            Some(
+                "3 type entries describe built-in types, which have no item of their own: #, Vector t, int"
+            )
         );
     }
 

@@ -116,7 +116,7 @@ impl<'a> StructGen<'a> {
         let mut params = Vec::new();
         let mut inits = Vec::new();
         let mut setters = Vec::new();
-        for m in &s.layout.members {
+        for (m, setter_docs) in s.layout.members.iter().zip(&s.setter_docs) {
             let name = m.name.ident();
             // The type `name` is given as, and whether it is stored boxed.
             let (ty, boxed) = match &m.kind {
@@ -160,7 +160,7 @@ impl<'a> StructGen<'a> {
             };
             inits.push(quote!(#name: #absent));
             let setter = naming::setter_name(&m.name).ident();
-            let doc = doc_attrs(&setter_docs(&m.name));
+            let doc = doc_attrs(setter_docs);
             setters.push(quote! {
                 #doc
                 #[inline]
@@ -833,11 +833,6 @@ impl<'a> StructGen<'a> {
             }
         }
     }
-}
-
-/// The documentation of the `with_` method of member `name`.
-fn setter_docs(name: &naming::RustName) -> Vec<String> {
-    vec![format!("Sets the optional field `{}`.", name.display())]
 }
 
 /// Names of `serialize_bare`'s locals; see [`StructGen::locals`].

@@ -157,6 +157,9 @@ pub(super) fn document(model: &mut Model<'_>) {
         s.member_docs = (0..s.layout.members.len())
             .map(|m| member_docs(s, m, doc))
             .collect();
+        s.setter_docs = (0..s.layout.members.len())
+            .map(|m| setter_docs(s, m, doc))
+            .collect();
         s.group_docs = (0..s.layout.members.len())
             .map(|m| group_docs(s, m))
             .collect();
@@ -625,11 +628,11 @@ fn member_docs(s: &Struct<'_>, index: usize, doc: Option<&Definition>) -> Vec<St
             .is_some_and(|f| f.boxed)
             .then(|| BOXED.to_owned())
     };
-    match &member.kind {
+    let rest = match &member.kind {
         MemberKind::Plain { field } => {
             let mut rest = vec![format!("TL: {}.", field_code(c, *field))];
             rest.extend(boxed_note(*field));
-            with_schema_docs(c, &[*field], doc, rest)
+            rest
         }
         MemberKind::Nullable { field } => {
             let mut rest = vec![format!(
@@ -637,7 +640,7 @@ fn member_docs(s: &Struct<'_>, index: usize, doc: Option<&Definition>) -> Vec<St
                 field_code(c, *field)
             )];
             rest.extend(boxed_note(*field));
-            with_schema_docs(c, &[*field], doc, rest)
+            rest
         }
         MemberKind::Optional { field, bit } => {
             let mut rest = vec![format!(
@@ -646,7 +649,7 @@ fn member_docs(s: &Struct<'_>, index: usize, doc: Option<&Definition>) -> Vec<St
                 bit_text(c, bit.flags_field, bit.bit)
             )];
             rest.extend(boxed_note(*field));
-            with_schema_docs(c, &[*field], doc, rest)
+            rest
         }
         MemberKind::Flag { fields, bit } => {
             let texts: Vec<String> = fields.iter().map(|f| field_code(c, *f)).collect();
@@ -662,7 +665,7 @@ fn member_docs(s: &Struct<'_>, index: usize, doc: Option<&Definition>) -> Vec<St
                         .to_owned(),
                 );
             }
-            with_schema_docs(c, fields, doc, rest)
+            rest
         }
         MemberKind::Group {
             values,
@@ -686,27 +689,63 @@ fn member_docs(s: &Struct<'_>, index: usize, doc: Option<&Definition>) -> Vec<St
                     field_code(c, *f)
                 ));
             }
-            with_schema_docs(c, implied, doc, rest)
+            rest
         }
         MemberKind::SizedObject {
             field,
             length_field,
-        } => {
-            let rest = vec![
-                format!(
-                    "TL: {}: any boxed value, kept encoded (see `RawObject`).",
-                    field_code(c, *field)
-                ),
-                String::new(),
-                format!(
-                    "On the wire it follows {}, its length in bytes, which is computed \
-                     from this value when writing and bounds it when reading.",
-                    field_code(c, *length_field)
-                ),
-            ];
-            with_schema_docs(c, &[*field, *length_field], doc, rest)
-        }
+        } => vec![
+            format!(
+                "TL: {}: any boxed value, kept encoded (see `RawObject`).",
+                field_code(c, *field)
+            ),
+            String::new(),
+            format!(
+                "On the wire it follows {}, its length in bytes, which is computed \
+                 from this value when writing and bounds it when reading.",
+                field_code(c, *length_field)
+            ),
+        ],
+    };
+    with_schema_docs(c, &described_fields(&member.kind), doc, rest)
+}
+
+/// The TL fields whose descriptions describe a member: for a group, those
+/// implied by it (the values' own are on the group struct); for a sized
+/// object, the value and its length.
+fn described_fields(kind: &MemberKind) -> Vec<usize> {
+    match kind {
+        MemberKind::Plain { field }
+        | MemberKind::Nullable { field }
+        | MemberKind::Optional { field, .. } => vec![*field],
+        MemberKind::Flag { fields, .. } => fields.clone(),
+        MemberKind::Group { implied, .. } => implied.clone(),
+        MemberKind::SizedObject {
+            field,
+            length_field,
+        } => vec![*field, *length_field],
     }
+}
+
+/// The doc lines of the `with_` method of member `index` of `s` (none for a
+/// required member, which has no such method): what it sets, and the field's
+/// description.
+fn setter_docs(s: &Struct<'_>, index: usize, doc: Option<&Definition>) -> Vec<String> {
+    let Some(member) = s.layout.members.get(index).filter(|m| !m.is_required()) else {
+        return Vec::new();
+    };
+    let mut lines = vec![format!(
+        "Sets the optional field `{}`.",
+        member.name.display()
+    )];
+    let mut described = with_schema_docs(s.c, &described_fields(&member.kind), doc, Vec::new());
+    // The blank line that would come before `rest`.
+    described.pop();
+    if !described.is_empty() {
+        lines.push(String::new());
+        lines.extend(described);
+    }
+    lines
 }
 
 /// The doc lines of the group struct of member `index` (empty for other members).

@@ -227,6 +227,9 @@ pub(crate) struct Struct<'s> {
     pub layout: Layout,
     /// Documentation of each Rust field, by member.
     pub member_docs: Vec<Vec<String>>,
+    /// Documentation of the `with_` method of each optional member (empty for
+    /// required ones), by member.
+    pub setter_docs: Vec<Vec<String>>,
     /// Documentation of each group struct, by member (empty for other members).
     pub group_docs: Vec<Vec<String>>,
     /// Documentation of the struct.
@@ -922,6 +925,7 @@ fn new_struct<'s>(
         fields,
         layout,
         member_docs: vec![Vec::new(); member_count],
+        setter_docs: vec![Vec::new(); member_count],
         group_docs: vec![Vec::new(); member_count],
         docs: Vec::new(),
         derives: Vec::new(),

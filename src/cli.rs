@@ -277,6 +277,11 @@ pub struct DiffArgs {
     /// Report only these namespaces (repeatable; `-` for definitions without one).
     #[arg(long = "namespace", value_name = "NS")]
     pub namespaces: Vec<String>,
+    /// Report only what a module generated with `--keep NAME` holds, in either
+    /// layer (repeatable, as for generation): the changes a client pruned to
+    /// the functions it calls sees.
+    #[arg(long = "keep", value_name = "NAME")]
+    pub keep: Vec<String>,
     /// Exit with status 1 when the report has such a change (for CI):
     /// `breaking` (the generated Rust API), `wire` (peers of the two layers cannot
     /// read each other's values), `any`.

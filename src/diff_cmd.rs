@@ -27,6 +27,7 @@ pub fn run(args: &DiffArgs) -> Result<(), Failure> {
     if let Some(naming) = args.variant_names {
         options.variant_names = naming.into();
     }
+    options.keep = args.keep.clone();
     let mut diff = match tl_codegen::diff::diff(&old_schema, &new_schema, &options) {
         Ok(diff) => diff,
         Err(DiffError::Schema { side, diagnostics }) => {
@@ -387,16 +388,31 @@ fn text(title: &Title, diff: &ApiDiff) -> String {
     out
 }
 
-/// The changes of an entry, one per line, indented.
+/// The changes of an entry in runs that say the same of each (the fields of
+/// one group share their member, so their notes are one): each note once.
+fn runs(changes: &[Classified]) -> impl Iterator<Item = &[Classified]> {
+    changes.chunk_by(|a, b| {
+        a.tl.is_some()
+            && b.tl.is_some()
+            && (a.wire, &a.wire_reason, a.rust, &a.rust_reason)
+                == (b.wire, &b.wire_reason, b.rust, &b.rust_reason)
+    })
+}
+
+/// The changes of an entry, indented: what changed, one per line, then its
+/// wire and Rust notes.
 fn changes_text(out: &mut String, changes: &[Classified]) {
-    for c in changes {
+    for run in runs(changes) {
+        let Some(c) = run.first() else { continue };
         let wire = if c.wire_reason.is_empty() {
             c.wire.name().to_owned()
         } else {
             format!("{} ({})", c.wire.name(), c.wire_reason)
         };
         if c.tl.is_some() {
-            let _ = writeln!(out, "      {}", what(c));
+            for c in run {
+                let _ = writeln!(out, "      {}", what(c));
+            }
             let _ = writeln!(out, "        wire: {wire}");
         } else {
             let _ = writeln!(out, "      wire: {wire}");
@@ -480,14 +496,18 @@ fn markdown(title: &Title, diff: &ApiDiff) -> String {
 
 /// The changes of an entry as nested list items.
 fn changes_markdown(out: &mut String, changes: &[Classified]) {
-    for c in changes {
+    for run in runs(changes) {
+        let Some(c) = run.first() else { continue };
         let wire = if c.wire_reason.is_empty() {
             c.wire.name().to_owned()
         } else {
             format!("{}, {}", c.wire.name(), c.wire_reason)
         };
         let lead = match &c.tl {
-            Some(_) => format!("{}: ", what(c)),
+            Some(_) => {
+                let whats: Vec<String> = run.iter().map(what).collect();
+                format!("{}: ", whats.join("; "))
+            }
             None => String::new(),
         };
         let _ = writeln!(

@@ -97,6 +97,77 @@ fn markdown_of_the_phone_and_updates_namespaces() {
     insta::assert_snapshot!(text(&out.stdout));
 }
 
+/// Issue 25: with a new id every change is incompatible "with the id" (one
+/// verdict the header and the lines agree on), two fields of one group get
+/// one note, the group's type is Rust (`Option<types::call::Key>`, its fields
+/// after it), and `--keep` reports only what a pruned module holds. (`call`
+/// also grows past the size the model boxes variants at: a change only the
+/// generated Rust shows, reported on its own.)
+#[test]
+fn one_wire_verdict_one_note_per_group_and_keep() {
+    let dir = temp_dir("diff-groups");
+    write(
+        &dir,
+        "old.tl",
+        "call#1 flags:# muted:flags.0?true peer:int = Call;\nother#5 x:int = Other;\n",
+    );
+    write(
+        &dir,
+        "new.tl",
+        "call#2 flags:# muted:flags.0?true peer:int key:flags.3?int block:flags.3?string = Call;\n\
+         other#6 x:int y:int = Other;\n",
+    );
+    let call = "  ~ constructor call#00000001 -> #00000002  [wire: incompatible; Rust: breaking]\n      \
+         id #00000001 -> #00000002\n        \
+         wire: incompatible (a peer of the other layer does not know the new id, nor the old one)\n        \
+         Rust: none: ids are not part of the API (only the id constants change)\n      \
+         field added: `key:flags.3?int`\n      \
+         field added: `block:flags.3?string`\n        \
+         wire: incompatible (with the id)\n        \
+         Rust: additive: `types::Call` gains the optional `key: Option<types::call::Key>` \
+         (fields `key: i32, block: String`), set with `with_key`; `new` is unchanged (only \
+         struct literals naming every field and patterns without `..` need it)\n      \
+         wire: none\n        \
+         Rust: breaking: variant `enums::Call::Call` holds `Box<types::Call>` (was \
+         `types::Call`); `.into()` builds either\n";
+    let other = "  ~ constructor other#00000005 -> #00000006  [wire: incompatible; Rust: breaking]\n      \
+         id #00000005 -> #00000006\n        \
+         wire: incompatible (a peer of the other layer does not know the new id, nor the old one)\n        \
+         Rust: none: ids are not part of the API (only the id constants change)\n      \
+         field added: `y:int`\n        \
+         wire: incompatible (with the id)\n        \
+         Rust: breaking: `types::Other` gains the required `y: i32`: `new` takes it, struct literals need it\n";
+    let out = tlgen_in(&dir, &["diff", "-q", "old.tl", "new.tl"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        format!(
+            "old.tl -> new.tl: no layer -> no layer\n\nnamespace -\n{call}{other}\n\
+             0 added (0 constructors, 0 functions), 0 removed (0 constructors, 0 functions), \
+             2 changed (2 constructors, 0 functions); 0 types changed; Rust API: 2 breaking, \
+             0 additive (0 Rust-only); wire: 2 not readable across the layers\n"
+        )
+    );
+    let out = tlgen_in(&dir, &["diff", "-q", "old.tl", "new.tl", "--keep", "Call"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        format!(
+            "old.tl -> new.tl: no layer -> no layer\n\nnamespace -\n{call}\n\
+             0 added (0 constructors, 0 functions), 0 removed (0 constructors, 0 functions), \
+             1 changed (1 constructor, 0 functions); 0 types changed; Rust API: 1 breaking, \
+             0 additive (0 Rust-only); wire: 1 not readable across the layers\n"
+        )
+    );
+    let out = tlgen_in(&dir, &["diff", "-q", "old.tl", "new.tl", "--keep", "Othr"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: invalid option `keep`: the schema has no function, constructor or type \
+         `Othr`; did you mean `other`?\n"
+    );
+}
+
 #[test]
 fn several_files_a_side_and_fail_on_breaking() {
     let dir = temp_dir("diff-sides");
@@ -119,7 +190,7 @@ fn several_files_a_side_and_fail_on_breaking() {
          wire: incompatible (a peer of the other layer does not know the new id, nor the old one)\n        \
          Rust: none: ids are not part of the API (only the id constants change)\n      \
          field added: `name:string`\n        \
-         wire: incompatible (every value has the new field, which an old peer does not expect)\n        \
+         wire: incompatible (with the id)\n        \
          Rust: breaking: `types::User` gains the required `name: String`: `new` takes it, struct literals need it\n\
          \n\
          0 added (0 constructors, 0 functions), 0 removed (0 constructors, 0 functions), \

@@ -216,8 +216,10 @@ impl std::error::Error for DiffError {}
 /// Compares two checked schemas (an old and a new layer): every definition
 /// added, removed or changed, and every type whose constructors changed, each
 /// change classified by its wire impact and by its impact on the Rust code
-/// [`generate`](crate::generate) makes with `options` (its `keep` is ignored:
-/// the whole schemas are compared).
+/// [`generate`](crate::generate) makes with `options`. With `options.keep`,
+/// only what a module pruned to those names holds in either layer is
+/// reported (each layer's closure of the names it defines); a name neither
+/// layer defines is an invalid option.
 ///
 /// ```
 /// use tl_codegen::diff::{ApiImpact, diff};
@@ -232,6 +234,7 @@ impl std::error::Error for DiffError {}
 /// # Errors
 /// An invalid option, or a schema that cannot be turned into Rust.
 pub fn diff(old: &Schema, new: &Schema, options: &Options) -> Result<ApiDiff, DiffError> {
+    let keep = options.keep.clone();
     let options = Options {
         keep: Vec::new(),
         ..options.clone()
@@ -357,7 +360,81 @@ pub fn diff(old: &Schema, new: &Schema, options: &Options) -> Result<ApiDiff, Di
         }
     }
     out.types = type_diffs(&tl_diff.types, &old_view, &new_view);
+    if !keep.is_empty() {
+        // The new layer first: an unknown name's did-you-mean is from it.
+        let new_kept = Kept::of(new, old, &keep, &options)?;
+        let old_kept = Kept::of(old, new, &keep, &options)?;
+        let either = |d: &DefinitionDiff| old_kept.has(d) || new_kept.has(d);
+        out.added.retain(|d| new_kept.has(d));
+        out.removed.retain(|d| old_kept.has(d));
+        out.changed.retain(either);
+        out.rust_only.retain(either);
+        let name = |t: &TypeDiff| t.name.full();
+        out.types
+            .retain(|t| old_kept.types.contains(&name(t)) || new_kept.types.contains(&name(t)));
+    }
     Ok(out)
+}
+
+/// What a module of one layer pruned to the names it defines holds.
+struct Kept {
+    definitions: BTreeSet<(Kind, String)>,
+    types: BTreeSet<String>,
+}
+
+impl Kept {
+    /// The closure in `schema` of the names of `keep` it defines (by kind,
+    /// TL name); a name that neither it nor `other` defines is an error with
+    /// `schema`'s did-you-mean.
+    fn of(
+        schema: &Schema,
+        other: &Schema,
+        keep: &[String],
+        options: &Options,
+    ) -> Result<Kept, DiffError> {
+        let defines = |s: &Schema, name: &str| {
+            let name = Name::parse(name.trim());
+            s.functions.iter().any(|f| f.name == name)
+                || s.constructors.iter().any(|c| c.name == name)
+                || s.types.iter().any(|t| t.name == name)
+        };
+        let mut roots = Vec::new();
+        for name in keep {
+            if defines(schema, name) {
+                roots.push(name.clone());
+            } else if !defines(other, name) {
+                // The model's own error, with its did-you-mean.
+                roots = vec![name.clone()];
+                break;
+            }
+        }
+        if roots.is_empty() {
+            return Ok(Kept {
+                definitions: BTreeSet::new(),
+                types: BTreeSet::new(),
+            });
+        }
+        let options = Options {
+            keep: roots,
+            ..options.clone()
+        };
+        let parsed = options.parse().map_err(DiffError::InvalidOption)?;
+        let (model, _) =
+            Model::build(schema, &options, parsed).map_err(DiffError::InvalidOption)?;
+        Ok(Kept {
+            definitions: model
+                .item_paths()
+                .into_iter()
+                .map(|p| (p.kind, p.tl_name))
+                .collect(),
+            types: model.enums.iter().map(|e| e.t.name.full()).collect(),
+        })
+    }
+
+    /// Whether the pruned module holds definition `d`.
+    fn has(&self, d: &DefinitionDiff) -> bool {
+        self.definitions.contains(&(d.kind, d.name.full()))
+    }
 }
 
 /// The order of reports: namespace, then name, constructors first.
@@ -492,8 +569,11 @@ impl StructView {
 struct MemberView {
     /// The Rust name.
     name: String,
-    /// Its type, with a group struct's fields: `Option<types::a::B { x: i32 }>`.
+    /// Its type: `Option<types::a::B>`.
     ty: String,
+    /// For a group of fields, the group struct's fields: `x: i32, y: String`
+    /// (they are part of the member's type, so comparisons count them).
+    group: Option<String>,
     /// Whether `new` takes it.
     required: bool,
     /// The TL fields it holds.
@@ -596,12 +676,14 @@ impl View {
                 .members
                 .iter()
                 .map(|m| {
-                    let (ty, fields) = match &m.kind {
-                        MemberKind::Plain { field } => (field_ty(*field), vec![*field]),
+                    let (ty, group, fields) = match &m.kind {
+                        MemberKind::Plain { field } => (field_ty(*field), None, vec![*field]),
                         MemberKind::Optional { field, .. } | MemberKind::Nullable { field } => {
-                            (format!("Option<{}>", field_ty(*field)), vec![*field])
+                            (format!("Option<{}>", field_ty(*field)), None, vec![*field])
                         }
-                        MemberKind::Flag { fields, .. } => ("bool".to_owned(), fields.clone()),
+                        MemberKind::Flag { fields, .. } => {
+                            ("bool".to_owned(), None, fields.clone())
+                        }
                         MemberKind::Group {
                             values,
                             implied,
@@ -625,19 +707,17 @@ impl View {
                             );
                             let mut fields = values.clone();
                             fields.extend(implied);
-                            (
-                                format!("Option<{group} {{ {} }}>", inner.join(", ")),
-                                fields,
-                            )
+                            (format!("Option<{group}>"), Some(inner.join(", ")), fields)
                         }
                         MemberKind::SizedObject {
                             field,
                             length_field,
-                        } => ("RawObject".to_owned(), vec![*field, *length_field]),
+                        } => ("RawObject".to_owned(), None, vec![*field, *length_field]),
                     };
                     MemberView {
                         name: m.name.display(),
                         ty,
+                        group,
                         required: m.is_required(),
                         fields: fields.into_iter().map(tl_name).collect(),
                     }
@@ -710,9 +790,20 @@ fn type_text(model: &Model<'_>, ty: &ValueType) -> String {
     }
 }
 
-/// A member as a report shows it: `name: Type`.
+impl MemberView {
+    /// Whether `other` has the same Rust type (a group's fields included).
+    fn same_type(&self, other: &MemberView) -> bool {
+        self.ty == other.ty && self.group == other.group
+    }
+}
+
+/// A member as a report shows it: `` `name: Type` ``, and for a group of
+/// fields `` (fields `x: i32, y: String`) ``.
 fn show(m: &MemberView) -> String {
-    format!("`{}: {}`", m.name, m.ty)
+    match &m.group {
+        Some(fields) => format!("`{}: {}` (fields `{fields}`)", m.name, m.ty),
+        None => format!("`{}: {}`", m.name, m.ty),
+    }
 }
 
 /// The Rust impact of one TL change of a definition, from its old and new views.
@@ -738,7 +829,7 @@ fn rust_impact(kind: &ChangeKind, o: &StructView, n: &StructView) -> (ApiImpact,
                 ApiImpact::None,
                 "no Rust field holds it (a flags word is computed on write)".to_owned(),
             ),
-            (Some(a), Some(b)) if a == b || (a.ty == b.ty && a.required == b.required) => (
+            (Some(a), Some(b)) if a == b || (a.same_type(b) && a.required == b.required) => (
                 ApiImpact::None,
                 format!("`{path}` keeps {} (flags words are computed)", show(b)),
             ),
@@ -956,7 +1047,7 @@ fn rust_only(
             .iter()
             .chain(&b.fields)
             .any(|f| explained.contains(f.as_str()));
-        if !touched && (a.ty != b.ty || a.required != b.required) {
+        if !touched && (!a.same_type(b) || a.required != b.required) {
             push(
                 ApiImpact::Breaking,
                 format!("`{}`: {} is now {}", n.path, show(a), show(b)),
@@ -1350,10 +1441,11 @@ mod tests {
         assert_eq!(
             reasons,
             [
-                "`types::A`: `unclaimed: Option<types::a::Unclaimed { currency: String, amount: i64 }>` \
-                 is now `unclaimed: bool`",
-                "`types::A` gains `currency: Option<types::a::Currency { currency: String, amount: i64 }>`, \
-                 holding what another member held (or a flags word no field refers to any more)",
+                "`types::A`: `unclaimed: Option<types::a::Unclaimed>` (fields `currency: String, \
+                 amount: i64`) is now `unclaimed: bool`",
+                "`types::A` gains `currency: Option<types::a::Currency>` (fields `currency: String, \
+                 amount: i64`), holding what another member held (or a flags word no field refers \
+                 to any more)",
             ]
         );
     }

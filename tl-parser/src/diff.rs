@@ -14,10 +14,12 @@
 //! written id, or the one computed by the schema's [`IdRule`](crate::IdRule)
 //! where none is written. That is the id on the wire.
 //!
-//! The wire impact of each change ([`WireImpact`]) is judged on its own: an
-//! added optional field keeps old peers reading values that leave its bit
-//! clear, even though the id change that comes with it in Telegram's schemas
-//! (listed as a change of its own) makes every value unreadable to them.
+//! The wire impact of each change ([`WireImpact`]) is judged on its own while
+//! the id stays: an added optional field keeps old peers reading values that
+//! leave its bit clear. When the id changes too (as it does with every field
+//! change in Telegram's schemas), no value reads across the layers whatever
+//! else changed, so every change of the definition is incompatible "with the
+//! id": one verdict that the definition and all its changes agree on.
 //!
 //! ```
 //! use tl_parser::{check_str, diff::{self, ChangeKind, WireImpact}};
@@ -708,8 +710,21 @@ fn changes(o: &Combinator, n: &Combinator) -> Vec<Change> {
             "the generic values are written differently",
         );
     }
+    if o.id != n.id {
+        let others = out
+            .iter_mut()
+            .filter(|c| !matches!(c.kind, ChangeKind::IdChanged { .. }));
+        for change in others {
+            change.wire = WireImpact::Incompatible;
+            change.wire_reason = WITH_THE_ID.to_owned();
+        }
+    }
     out
 }
+
+/// The wire reason of a change made with an id change (listed first, with
+/// the reason), which decides it.
+pub const WITH_THE_ID: &str = "with the id";
 
 #[cfg(test)]
 mod tests {
@@ -787,20 +802,52 @@ mod tests {
     fn conditions_moving_appearing_and_disappearing() {
         let c = changes_of(
             "a#1 flags:# x:flags.0?int y:int z:flags.2?long = A;",
-            "a#2 flags:# x:flags.1?int y:flags.5?int z:long = A;",
+            "a#1 flags:# x:flags.1?int y:flags.5?int z:long = A;",
         );
         let codes: Vec<(&str, WireImpact)> = c.iter().map(|(_, k, w)| (*k, *w)).collect();
         assert_eq!(
             codes,
             [
-                ("id_changed", WireImpact::Incompatible),
                 ("flag_bit_moved", WireImpact::Partial),
                 ("became_conditional", WireImpact::Partial),
                 ("became_required", WireImpact::Incompatible),
             ]
         );
-        assert_eq!(c[0].0, "id #00000001 -> #00000002");
-        assert_eq!(c[1].0, "field `x` moved from bit `flags.0` to `flags.1`");
+        assert_eq!(c[0].0, "field `x` moved from bit `flags.0` to `flags.1`");
+    }
+
+    #[test]
+    fn with_another_id_every_change_is_incompatible_with_it() {
+        let d = diff_of(
+            "a#1 flags:# x:flags.0?int = A;",
+            "a#2 flags:# x:flags.1?int on:flags.2?true = A;",
+        );
+        let verdicts: Vec<(String, WireImpact, &str)> = d.changed[0]
+            .changes
+            .iter()
+            .map(|c| (c.kind.to_string(), c.wire, c.wire_reason.as_str()))
+            .collect();
+        assert_eq!(
+            verdicts,
+            [
+                (
+                    "id #00000001 -> #00000002".to_owned(),
+                    WireImpact::Incompatible,
+                    "a peer of the other layer does not know the new id, nor the old one"
+                ),
+                // In the new definition's field order.
+                (
+                    "field `x` moved from bit `flags.0` to `flags.1`".to_owned(),
+                    WireImpact::Incompatible,
+                    "with the id"
+                ),
+                (
+                    "field added: `on:flags.2?true`".to_owned(),
+                    WireImpact::Incompatible,
+                    "with the id"
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -187,7 +187,7 @@ pub enum Command {
     /// is a schema of its own (api.tl and mtproto.tl); the first that defines
     /// the type is used, the others name constructor ids it does not know.
     /// Exit status: 0 decoded, 1 bytes that are not such a value (or schema
-    /// errors), 2 usage or I/O errors.
+    /// errors), 2 usage or I/O errors (a name the schema does not define is one).
     Decode(DecodeArgs),
     /// Encode tlgen's lossless JSON (what `tlgen decode` prints) as TL bytes:
     /// `tlgen encode SCHEMA... --type T FILE` (`-` for stdin) writes the bytes
@@ -203,10 +203,12 @@ pub struct DecodeArgs {
     /// Schema files, each a schema of its own, then the input file (`-`: stdin).
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
-    /// The type of the value: a boxed type (`Updates`), `Vector<T>`, a builtin
-    /// (`long`, `Object`), or with `--bare` a constructor or a type with one
-    /// constructor, written without its id. A constructor's name alone needs
-    /// `--bare`: with its id, the value is one of its type.
+    /// The type of the value: a boxed type (`Updates`: any of its
+    /// constructors), a constructor (`updateShort`: its id first, which must be
+    /// that constructor's), `Vector<T>`, or a builtin (`long`, `Object`). With
+    /// `--bare`, the value has no id: a constructor's fields alone, the only
+    /// constructor of a type, `vector<T>`. An unknown name is an error that
+    /// names the closest ones.
     #[arg(
         long = "type",
         value_name = "T",
@@ -214,15 +216,17 @@ pub struct DecodeArgs {
         required_unless_present = "function"
     )]
     pub ty: Option<String>,
-    /// The value is a request of this function (boxed: its id first).
+    /// The value is a request of this function (boxed: its id first, which
+    /// must be the function's).
     #[arg(long, value_name = "F")]
     pub function: Option<String>,
-    /// The value is bare: no constructor id (with `--type`; a request of
-    /// `--function` always starts with its id).
+    /// The value is bare: no constructor id, the first field first (with
+    /// `--type`; a request of `--function` always starts with its id).
     #[arg(long, requires = "ty", conflicts_with = "function")]
     pub bare: bool,
     /// Bytes as hex text (white space ignored): the input of `decode`, the
-    /// output of `encode`.
+    /// output of `encode`. When `decode` fails on input that is hex text
+    /// without it, the error says to add it.
     #[arg(long)]
     pub hex: bool,
     /// `decode`: print an indented tree with TL names and ids instead of JSON.

@@ -95,27 +95,45 @@ fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
     Ok(bytes)
 }
 
-/// Hex text (white space ignored, an optional `0x`) as bytes.
-fn unhex(text: &[u8]) -> Result<Vec<u8>, String> {
+/// The values of the digits of hex text (white space ignored, an optional
+/// `0x`): what `--hex` takes, decided here alone.
+fn hex_digits(text: &[u8]) -> Result<Vec<u8>, String> {
     let digits: Vec<u8> = text
         .iter()
         .copied()
         .filter(|b| !b.is_ascii_whitespace())
         .collect();
     let digits = digits.strip_prefix(b"0x").unwrap_or(&digits);
+    // Digit by digit: `u8::from_str_radix` would take "+f" as a number.
+    digits
+        .iter()
+        .enumerate()
+        .map(|(i, &digit)| {
+            char::from(digit)
+                .to_digit(16)
+                .and_then(|value| u8::try_from(value).ok())
+                .ok_or_else(|| format!("not hex at digit {i}: {:?}", char::from(digit)))
+        })
+        .collect()
+}
+
+/// Hex text as bytes.
+fn unhex(text: &[u8]) -> Result<Vec<u8>, String> {
+    let digits = hex_digits(text)?;
     if digits.len() % 2 != 0 {
         return Err(format!("odd number of hex digits ({})", digits.len()));
     }
-    // Digit by digit: `u8::from_str_radix` would take "+f" as a number.
-    let value = |i: usize| {
-        let digit = digits.get(i).copied().unwrap_or_default();
-        char::from(digit)
-            .to_digit(16)
-            .ok_or_else(|| format!("not hex at digit {i}: {:?}", char::from(digit)))
-    };
-    (0..digits.len() / 2)
-        .map(|i| Ok((value(2 * i)? << 4 | value(2 * i + 1)?) as u8))
-        .collect()
+    Ok(digits
+        .chunks_exact(2)
+        .map(|pair| pair.iter().fold(0, |byte, digit| byte << 4 | digit))
+        .collect())
+}
+
+/// Whether `bytes` is hex text (some hex digits, white space, an optional
+/// `0x`, nothing else), as `--hex` reads it: when such input fails to
+/// decode, `--hex` was likely left out.
+fn is_hex_text(bytes: &[u8]) -> bool {
+    hex_digits(bytes).is_ok_and(|digits| !digits.is_empty())
 }
 
 /// Runs `tlgen decode`.
@@ -139,6 +157,15 @@ pub fn decode(args: &DecodeArgs) -> Result<(), Failure> {
                 "error: `{}` is not a value of the type: {e}",
                 input.display()
             );
+            // Hex text read as bytes fails at its first word, with an id made
+            // of ASCII digits that says nothing of the cause.
+            if !args.hex && is_hex_text(&bytes) {
+                stderr_line!(
+                    "help: `{}` holds only hex digits and white space: to read it as hex \
+                     text, add --hex",
+                    input.display()
+                );
+            }
             Err(Failure::BadInput)
         }
     }

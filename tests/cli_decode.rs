@@ -150,28 +150,23 @@ const UPDATE_SHORT_MESSAGE: &str = "f8c73b31 02000000 05000000 28db0b0000000000 
 
 const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/seed.tl");
 
-/// A constructor's name is read as the help says: with `--bare`, its fields
-/// alone; without it, a usage error naming its type (it used to be read as
-/// bare, and the error blamed a later field).
+/// A constructor's name is read as the help says: without `--bare`, its value
+/// with its id first, which must be that constructor's; with `--bare`, its
+/// fields alone. (It used to be read as bare without `--bare`, and the error
+/// blamed a later field.)
 #[test]
-fn a_constructor_needs_bare_and_a_function_takes_no_bare() {
+fn a_constructor_is_read_with_its_id_unless_bare() {
     let bytes =
         tlgen_test_support::unhex(&UPDATE_SHORT_MESSAGE.replace(' ', "")).unwrap_or_default();
-    let out = tlgen(
-        &["decode", SEED, "--type", "updateShortMessage", "-"],
-        &bytes,
-    );
-    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
-    assert_eq!(
-        text(&out.stderr),
-        "error: `updateShortMessage` is a constructor of type `Updates`: give `--type Updates` \
-         for a value that starts with its constructor id, or add `--bare` for \
-         `updateShortMessage`'s fields alone\n"
-    );
     let expected = json!({
         "_": "updateShortMessage", "out": true, "id": 5, "user_id": 777000,
         "message": "hi", "pts": 1, "pts_count": 1, "date": 1700000000
     });
+    let out = tlgen(
+        &["decode", SEED, "--type", "updateShortMessage", "-"],
+        &bytes,
+    );
+    assert_eq!(json_of(&out), expected);
     let out = tlgen(&["decode", SEED, "--type", "Updates", "-"], &bytes);
     assert_eq!(json_of(&out), expected);
     let out = tlgen(
@@ -186,6 +181,52 @@ fn a_constructor_needs_bare_and_a_function_takes_no_bare() {
         &bytes[4..],
     );
     assert_eq!(json_of(&out), expected);
+
+    // The fields alone without `--bare`: the flags word (2) is read as the id.
+    let out = tlgen(
+        &["decode", SEED, "--type", "updateShortMessage", "-"],
+        &bytes[4..],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert_eq!(
+        text(&out.stderr),
+        "error: `-` is not a value of the type: unknown constructor id 0x00000002 at byte 0 for \
+         constructor updateShortMessage (if the value starts without its id, add --bare)\n"
+    );
+    // Another constructor of the type: updatesTooLong#e317af7e.
+    let out = tlgen(
+        &["decode", SEED, "--type", "updateShortMessage", "-"],
+        &[0x7e, 0xaf, 0x17, 0xe3],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert_eq!(
+        text(&out.stderr),
+        "error: `-` is not a value of the type: unknown constructor id 0xe317af7e at byte 0 for \
+         constructor updateShortMessage (it is `updatesTooLong`, of type Updates: use --type \
+         Updates)\n"
+    );
+
+    // `encode` writes the id, and takes only that constructor's object.
+    let out = tlgen(
+        &["encode", SEED, "--type", "updateShortMessage", "--hex", "-"],
+        expected.to_string().as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        format!("{}\n", UPDATE_SHORT_MESSAGE.replace(' ', ""))
+    );
+    let out = tlgen(
+        &["encode", SEED, "--type", "updateShortMessage", "-"],
+        br#"{"_":"updatesTooLong"}"#,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert_eq!(
+        text(&out.stderr),
+        "error: `-` is not a value of the type: at the top level: expected an object of \
+         `updateShortMessage`, found `_`: \"updatesTooLong\"\n"
+    );
+
     // Inside a vector, a constructor's name is its bare type, as in a schema:
     // `Vector<updateShortMessage>` of one, without the item's id.
     let mut vector = vec![0x15, 0xc4, 0xb5, 0x1c, 1, 0, 0, 0];
@@ -245,7 +286,8 @@ fn errors_about_functions_say_what_was_expected() {
         &nearest,
         1,
         "error: `-` is not a value of the type: unknown constructor id 0x8e1a1775 at byte 0 for \
-         function help.getNearestDc (it is `nearestDc`, of type NearestDc)\n",
+         function help.getNearestDc (it is `nearestDc`, of type NearestDc: use --type \
+         NearestDc)\n",
     );
     // invokeWithLayer#da9b0d0d, layer 1, then a nearestDc where `!X` wants a request.
     let mut invoke = vec![0x0d, 0x0d, 0x9b, 0xda, 1, 0, 0, 0];
@@ -285,6 +327,146 @@ fn errors_about_functions_say_what_was_expected() {
         &nearest,
         2,
         "error: `NearestDc` is a type, not a function: use --type NearestDc\n",
+    );
+}
+
+/// Runs `tlgen COMMAND seed.tl ARGS... -` on `stdin`, and checks its exit
+/// status, its standard error and that it printed nothing.
+fn fails_on_seed(args: &[&str], stdin: &[u8], status: i32, stderr: &str) {
+    let mut all = vec![args[0], SEED];
+    all.extend_from_slice(&args[1..]);
+    all.push("-");
+    let out = tlgen(&all, stdin);
+    assert_eq!(out.status.code(), Some(status), "{args:?}");
+    assert_eq!(text(&out.stderr), stderr, "{args:?}");
+    assert_eq!(text(&out.stdout), "", "{args:?}");
+}
+
+/// A name `--type` or `--function` does not know is a usage error (2) naming
+/// what it likely stands for: a name that differs only in case, else the
+/// nearest ones (at most three); `encode` looks names up the same way.
+#[test]
+fn unknown_names_suggest_the_closest() {
+    for command in ["decode", "encode"] {
+        fails_on_seed(
+            &[command, "--function", "phone.joinGroupcall"],
+            b"",
+            2,
+            "error: the schema has no function `phone.joinGroupcall`; did you mean \
+             `phone.joinGroupCall`?\n",
+        );
+    }
+    fails_on_seed(
+        &["decode", "--type", "updateshortmessage"],
+        b"",
+        2,
+        "error: the schema defines no type or constructor `updateshortmessage`; did you mean \
+         `updateShortMessage`?\n",
+    );
+    fails_on_seed(
+        &["decode", "--type", "Vector<updateshortmessage>"],
+        b"",
+        2,
+        "error: the schema defines no type or constructor `updateshortmessage`; did you mean \
+         `updateShortMessage`?\n",
+    );
+    fails_on_seed(
+        &["decode", "--type", "Long"],
+        b"",
+        2,
+        "error: the schema defines no type or constructor `Long`; did you mean `long`?\n",
+    );
+    // No name differs only in case: the nearest, the type `Updates` and the
+    // constructor `updates` one letter away, then the type `Update`, two.
+    fails_on_seed(
+        &["decode", "--type", "Updatess"],
+        b"",
+        2,
+        "error: the schema defines no type or constructor `Updatess`; did you mean `Updates`, \
+         `updates` or `Update`?\n",
+    );
+    fails_on_seed(
+        &["decode", "--type", "NoSuchType"],
+        b"",
+        2,
+        "error: the schema defines no type or constructor `NoSuchType`\n",
+    );
+}
+
+/// Hex text read without `--hex` fails at its first word, an id made of ASCII
+/// digits ("7bff" is 0x37 0x62 0x66 0x66, the id 0x66666237): the error adds
+/// that the input is hex text. Input that is not gets no such line.
+#[test]
+fn hex_text_without_hex_is_pointed_to_hex() {
+    let error = "error: `-` is not a value of the type: unknown constructor id 0x66666237 at byte \
+                 0 for type Updates\n";
+    let help = "help: `-` holds only hex digits and white space: to read it as hex text, add \
+                --hex\n";
+    fails_on_seed(
+        &["decode", "--type", "Updates"],
+        b"7bff32b1\n",
+        1,
+        &format!("{error}{help}"),
+    );
+    // An odd number of digits is still hex text; `--hex` then says what is wrong.
+    fails_on_seed(
+        &["decode", "--type", "Updates"],
+        b"7bff32b\n",
+        1,
+        &format!("{error}{help}"),
+    );
+    fails_on_seed(
+        &["decode", "--type", "Updates", "--hex"],
+        b"7bff32b\n",
+        2,
+        "error: `-`: odd number of hex digits (7)\n",
+    );
+    // "7bxf": 'x' is no hex digit.
+    fails_on_seed(
+        &["decode", "--type", "Updates"],
+        b"7bxf",
+        1,
+        "error: `-` is not a value of the type: unknown constructor id 0x66786237 at byte 0 for \
+         type Updates\n",
+    );
+}
+
+/// The id of a function (phone.joinGroupCall#b132ff7b, little-endian on the
+/// wire: 7b ff 32 b1) where `--type` wants a value: the error says which
+/// `--function` reads the bytes. Deeper, inside the value, the bytes are wrong
+/// whatever the flags, and the error only names the function.
+#[test]
+fn a_functions_id_points_to_function() {
+    let request = [0x7b, 0xff, 0x32, 0xb1];
+    let error = "error: `-` is not a value of the type: unknown constructor id 0xb132ff7b at byte \
+                 0 for type Updates (it is function `phone.joinGroupCall`: use --function \
+                 phone.joinGroupCall)\n";
+    fails_on_seed(&["decode", "--type", "Updates"], &request, 1, error);
+    fails_on_seed(
+        &["decode", "--type", "Updates", "--hex"],
+        b"7b ff 32 b1\n",
+        1,
+        error,
+    );
+    // Vector<Updates> of one item: the vector's id 0x1cb5c415, the count 1,
+    // then the function's id at byte 8.
+    let mut vector = vec![0x15, 0xc4, 0xb5, 0x1c, 1, 0, 0, 0];
+    vector.extend_from_slice(&request);
+    fails_on_seed(
+        &["decode", "--type", "Vector<Updates>"],
+        &vector,
+        1,
+        "error: `-` is not a value of the type: at `[0]`: unknown constructor id 0xb132ff7b at \
+         byte 8 for type Updates (it is function `phone.joinGroupCall`)\n",
+    );
+    // A constructor's id where the request is wanted: updatesTooLong#e317af7e.
+    fails_on_seed(
+        &["decode", "--function", "phone.joinGroupCall"],
+        &[0x7e, 0xaf, 0x17, 0xe3],
+        1,
+        "error: `-` is not a value of the type: unknown constructor id 0xe317af7e at byte 0 for \
+         function phone.joinGroupCall (it is `updatesTooLong`, of type Updates: use --type \
+         Updates)\n",
     );
 }
 

@@ -68,6 +68,9 @@ pub enum Target {
     /// A value of a type: boxed (`Updates`, `Vector<long>`), bare (`%Message`,
     /// `vector<long>`), or a builtin (`int`, `Bool`, `Object`).
     Value(Codec),
+    /// A value of the constructor named so, boxed: its id first, which must be
+    /// that constructor's (`updateShort`).
+    Constructor(String),
     /// A request: the boxed function named so.
     Function(String),
 }
@@ -88,18 +91,28 @@ impl Target {
     /// Reads a type as written in a schema: a type name (`Updates`), a
     /// builtin (`int`, `long`, `string`, `bytes`, `int128`, `int256`, `double`,
     /// `Bool`, `Object`), `Vector<T>` or `vector<T>`, `%T` for the body of the
-    /// only constructor of `T`. With `bare`, the value has no id: a constructor
-    /// name stands for its body, a type for the body of its only constructor,
-    /// and `Vector` for `vector`. Inside a vector a constructor name is the bare
-    /// type, as in a schema (`vector<future_salt>`).
+    /// only constructor of `T`, or a constructor name for a value of that
+    /// constructor alone, its id first ([`Target::Constructor`]). With `bare`,
+    /// the value has no id: a constructor name stands for its body, a type for
+    /// the body of its only constructor, and `Vector` for `vector`. Inside a
+    /// vector a constructor name is the bare type, as in a schema
+    /// (`vector<future_salt>`).
     ///
     /// # Errors
-    /// A name the schema does not define, a constructor name without `bare`
-    /// (the value would start with the id of its type's constructor: the type
-    /// reads it), a bare type with several constructors, or text that is not a
-    /// type.
+    /// A name the schema does not define (with the names it likely stands
+    /// for), a function's name, a bare type with several constructors, or text
+    /// that is not a type.
     pub fn parse(layouts: &Layouts, text: &str, bare: bool) -> Result<Target, TargetError> {
-        parse_type(layouts, text.trim(), bare, 0).map(Target::Value)
+        let text = text.trim();
+        match parse_type(layouts, text, bare, 0)? {
+            // Only a constructor's own name gives `Bare` without `bare` or `%`.
+            // Its id is read and checked, rather than left out: bytes that
+            // start with it (what a constructor's value usually is) then read
+            // as they are, and bytes without it fail at the first word
+            // instead of being read from the wrong place.
+            Codec::Bare(name) if !bare && name == text => Ok(Target::Constructor(name)),
+            codec => Ok(Target::Value(codec)),
+        }
     }
 
     /// The request of function `name`.
@@ -119,9 +132,59 @@ impl Target {
             None if layouts.constructors_of(name).is_some() => {
                 format!("`{name}` is a type, not a function: use --type {name}")
             }
-            None => format!("the schema has no function `{name}`"),
+            None => format!(
+                "the schema has no function `{name}`{}",
+                did_you_mean(&tl_parser::closest_names(
+                    name,
+                    names_of(layouts, Kind::Function),
+                    SUGGESTIONS
+                ))
+            ),
         };
         Err(TargetError(message))
+    }
+}
+
+/// How many names an unknown name's error suggests, at most.
+const SUGGESTIONS: usize = 3;
+
+/// The builtin types `--type` takes, by name (`Bool` is one when the schema
+/// uses the standard one, [`Layouts::is_bool`]).
+const BUILTINS: &[(&str, Codec)] = &[
+    ("int", Codec::Int),
+    ("int32", Codec::Int),
+    ("#", Codec::Nat),
+    ("int53", Codec::Int53),
+    ("long", Codec::Long),
+    ("int64", Codec::Long),
+    ("double", Codec::Double),
+    ("string", Codec::Str),
+    ("secureString", Codec::Str),
+    ("bytes", Codec::Bytes),
+    ("secureBytes", Codec::Bytes),
+    ("int128", Codec::Fixed(16)),
+    ("int256", Codec::Fixed(32)),
+    ("Object", Codec::Raw),
+];
+
+/// The names of the schema's definitions of `kind` (constructors or
+/// functions), in schema order.
+fn names_of(layouts: &Layouts, kind: Kind) -> impl Iterator<Item = &str> {
+    layouts
+        .definitions()
+        .iter()
+        .filter(move |def| (def.kind == Kind::Function) == (kind == Kind::Function))
+        .map(|def| def.name.as_str())
+}
+
+/// `names` as the end of an error: "; did you mean `a`, `b` or `c`?", or
+/// nothing when there are none.
+fn did_you_mean(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => format!("; did you mean {last}?"),
+        Some((last, rest)) => format!("; did you mean {} or {last}?", rest.join(", ")),
     }
 }
 
@@ -143,21 +206,8 @@ fn parse_type(
             });
         }
     }
-    let builtin = match text {
-        "int" | "int32" => Some(Codec::Int),
-        "#" => Some(Codec::Nat),
-        "int53" => Some(Codec::Int53),
-        "long" | "int64" => Some(Codec::Long),
-        "double" => Some(Codec::Double),
-        "string" | "secureString" => Some(Codec::Str),
-        "bytes" | "secureBytes" => Some(Codec::Bytes),
-        "int128" => Some(Codec::Fixed(16)),
-        "int256" => Some(Codec::Fixed(32)),
-        "Object" => Some(Codec::Raw),
-        _ => None,
-    };
-    if let Some(codec) = builtin {
-        return Ok(codec);
+    if let Some((_, codec)) = BUILTINS.iter().find(|(name, _)| *name == text) {
+        return Ok(codec.clone());
     }
     if layouts.is_bool(text) {
         return Ok(Codec::Bool);
@@ -174,15 +224,8 @@ fn parse_type(
             ))),
         };
     }
-    if let Some(def) = layouts.constructor(name) {
-        // At the top, a constructor's value with its id is a value of its type.
-        if depth == 0 && !bare && !text.starts_with('%') {
-            return Err(TargetError(format!(
-                "`{name}` is a constructor of type `{ty}`: give `--type {ty}` for a value that \
-                 starts with its constructor id, or add `--bare` for `{name}`'s fields alone",
-                ty = def.type_name
-            )));
-        }
+    // Bare here; at the top, `Target::parse` reads it with its id unless `bare`.
+    if layouts.constructor(name).is_some() {
         return Ok(Codec::Bare(name.to_owned()));
     }
     if layouts.function(name).is_some() {
@@ -190,8 +233,15 @@ fn parse_type(
             "`{name}` is a function: use --function {name}"
         )));
     }
+    let builtins = BUILTINS.iter().map(|(name, _)| *name);
+    let bool_type = layouts.is_bool("Bool").then_some("Bool");
+    let candidates = builtins
+        .chain(bool_type)
+        .chain(layouts.type_names())
+        .chain(names_of(layouts, Kind::Constructor));
     Err(TargetError(format!(
-        "the schema defines no type or constructor `{text}`"
+        "the schema defines no type or constructor `{text}`{}",
+        did_you_mean(&tl_parser::closest_names(name, candidates, SUGGESTIONS))
     )))
 }
 
@@ -315,14 +365,23 @@ impl<'a> Dynamic<'a> {
         };
         match target {
             Target::Value(codec) => d.value(codec)?,
-            Target::Function(name) => {
-                let Some(def) = self.layouts.function(name) else {
-                    return Err(d.fail(0, format!("the schema has no function `{name}`")));
+            Target::Constructor(name) | Target::Function(name) => {
+                let (def, what, without_id) = match target {
+                    Target::Constructor(_) => (
+                        self.layouts.constructor(name),
+                        "constructor",
+                        // Its bare value starts with its first field instead.
+                        "if the value starts without its id, add --bare",
+                    ),
+                    _ => (self.layouts.function(name), "function", ""),
+                };
+                let Some(def) = def else {
+                    return Err(d.fail(0, format!("the schema has no {what} `{name}`")));
                 };
                 let offset = d.reader.position();
                 let id = d.read(Reader::read_u32)?;
                 if id != def.id {
-                    return Err(d.unknown(offset, id, &format!("function {name}")));
+                    return Err(d.unknown(offset, id, &format!("{what} {name}"), without_id));
                 }
                 d.object(def)?;
             }
@@ -372,13 +431,18 @@ impl<'a> Dynamic<'a> {
         let root = Path::root();
         match target {
             Target::Value(codec) => e.value(codec, json, &root)?,
-            Target::Function(name) => {
-                let Some(def) = self.layouts.function(name) else {
+            Target::Constructor(name) | Target::Function(name) => {
+                let (def, what) = match target {
+                    Target::Constructor(_) => (self.layouts.constructor(name), "constructor"),
+                    _ => (self.layouts.function(name), "function"),
+                };
+                let Some(def) = def else {
                     return Err(rt::Error::new(
                         &root,
-                        format!("the schema has no function `{name}`"),
+                        format!("the schema has no {what} `{name}`"),
                     ));
                 };
+                // A tag, if given, must name it (`tl_runtime::json::Reader::new`).
                 let entries = object(json, &root)?;
                 wire::write_u32(def.id, &mut e.out);
                 e.body(def, entries, &root)?;
@@ -594,17 +658,33 @@ impl<'a, 'b> Decoder<'a, 'b> {
     }
 
     /// An unknown constructor `id` at `offset` where `expected` was wanted
-    /// (`type Updates`, `function help.getConfig`, `a function's request`).
-    fn unknown(&self, offset: usize, id: u32, expected: &str) -> DecodeFailure {
+    /// (`type Updates`, `function help.getConfig`, `a function's request`):
+    /// what the id is, if a schema knows it, else `if_unknown` (when not
+    /// empty). At the top, what the id is says which `--type` or
+    /// `--function` reads these bytes; deeper, the bytes are wrong whatever
+    /// the target.
+    fn unknown(&self, offset: usize, id: u32, expected: &str, if_unknown: &str) -> DecodeFailure {
         let layouts = self.dynamic.layouts;
         let mut message =
             format!("unknown constructor id {id:#010x} at byte {offset} for {expected}");
+        let top = self.path.is_empty();
         if let Some(def) = layouts
             .constructor_by_id(id)
             .or_else(|| layouts.function_by_id(id))
         {
             let _ = match def.kind {
+                Kind::Function if top => write!(
+                    message,
+                    " (it is function `{name}`: use --function {name})",
+                    name = def.name
+                ),
                 Kind::Function => write!(message, " (it is function `{}`)", def.name),
+                _ if top => write!(
+                    message,
+                    " (it is `{}`, of type {ty}: use --type {ty})",
+                    def.name,
+                    ty = def.type_name
+                ),
                 _ => write!(
                     message,
                     " (it is `{}`, of type {})",
@@ -613,6 +693,8 @@ impl<'a, 'b> Decoder<'a, 'b> {
             };
         } else if let Some(elsewhere) = self.dynamic.known_elsewhere(id) {
             let _ = write!(message, " (it is {elsewhere})");
+        } else if !if_unknown.is_empty() {
+            let _ = write!(message, " ({if_unknown})");
         }
         self.fail(offset, message)
     }
@@ -820,7 +902,7 @@ impl<'a, 'b> Decoder<'a, 'b> {
             .filter(|def| def.type_name == type_name);
         match def {
             Some(def) => self.object(def),
-            None => Err(self.unknown(offset, id, &format!("type {type_name}"))),
+            None => Err(self.unknown(offset, id, &format!("type {type_name}"), "")),
         }
     }
 
@@ -844,6 +926,7 @@ impl<'a, 'b> Decoder<'a, 'b> {
                 } else {
                     "a boxed value"
                 },
+                "",
             )),
         }
     }

@@ -341,6 +341,12 @@ impl Layouts {
         Some(members.iter().filter_map(|&i| self.definitions.get(i)))
     }
 
+    /// The names of the boxed types, in name order (what
+    /// [`constructors_of`](Self::constructors_of) knows).
+    pub fn type_names(&self) -> impl Iterator<Item = &str> {
+        self.types.keys().map(String::as_str)
+    }
+
     /// Whether `name` is the standard `Bool`, written as `true`/`false`.
     #[must_use]
     pub fn is_bool(&self, name: &str) -> bool {

@@ -26,7 +26,7 @@ pub mod print;
 pub mod schema;
 pub mod source;
 
-pub use check::{CheckOptions, Checked, check, check_with, closest_name};
+pub use check::{CheckOptions, Checked, check, check_with, closest_name, closest_names};
 pub use diagnostic::{Code, Diagnostic, Label, Severity};
 pub use parser::parse_file;
 pub use schema::{

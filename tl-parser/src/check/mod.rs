@@ -27,6 +27,18 @@ pub fn closest_name<'a>(
     suggest::closest(wanted, candidates)
 }
 
+/// The names among `candidates` that `wanted` likely stands for, best first,
+/// at most `max`: those that differ from it only in case when there are any,
+/// else the nearest by edit distance as in [`closest_name`] (ties in the
+/// candidates' order, each name once).
+pub fn closest_names<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    max: usize,
+) -> Vec<&'a str> {
+    suggest::closest_names(wanted, candidates, max)
+}
+
 /// The outcome of checking: the schema (with every definition that could be
 /// checked) and every diagnostic, errors and warnings, in source order.
 #[derive(Debug, Clone)]

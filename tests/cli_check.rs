@@ -673,3 +673,77 @@ fn the_deepest_schema_generates_and_diffs_on_a_2_mib_stack() {
         Err(e) => panic!("cannot start a thread: {e}"),
     }
 }
+
+#[test]
+fn a_definition_with_an_error_gets_no_id_mismatch_warning() {
+    // Both written ids differ from the computed ones. Line 1 has no error
+    // and keeps its W0301; line 2 has an unknown type, and its computed id
+    // (the hash of text with the typo) would only repeat that error.
+    let dir = temp_dir("cli-knock-on");
+    let path = write(
+        &dir,
+        "k.tl",
+        b"a#12345678 = A;\nuser#12345679 id:long name:strng = User;\n",
+    );
+    let out = tlgen(&["check", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.matches("warning[W0301]").count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with(&format!(
+            "warning[W0301]: written id #12345678 of `a` differs from the computed id #7aae25b9\n  ┌─ {path}:1:3\n"
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("`user` differs"), "{stderr}");
+    assert!(
+        text(&out.stdout).contains("; 1 error, 1 warning\n"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn a_long_line_is_shown_as_a_window_around_the_caret_with_the_real_column() {
+    // Line 2 is 600 characters: `big `, 42 fields `fNNN:int ` (9 characters
+    // each, through character 382), `xxxxxx:`, then `Strng` at characters
+    // 389..394 (column 390), 22 fields ` gNNN:int` and ` = Long;`.
+    let fields: String = (0..42).map(|i| format!("f{i:03}:int ")).collect();
+    let more: String = (0..22).map(|i| format!(" g{i:03}:int")).collect();
+    let line = format!("big {fields}xxxxxx:Strng{more} = Long;");
+    assert_eq!(line.chars().count(), 600);
+    let dir = temp_dir("cli-long-line");
+    let path = write(&dir, "long.tl", format!("// long\n{line}\n").as_bytes());
+    let out = tlgen(&["check", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    // The window is 100 characters centred on the 5 of `Strng`: the 47
+    // before it start at character 342, inside `f037:int ` (its `int `),
+    // and the 48 after it end with ` g0` of ` g005:int`.
+    let shown = "...int f038:int f039:int f040:int f041:int xxxxxx:Strng \
+                 g000:int g001:int g002:int g003:int g004:int g0...";
+    assert_eq!(
+        stderr,
+        format!(
+            "error[E0201]: undefined type `Strng`\n\
+             \x20 ┌─ {path}:2:390\n\
+             \x20 │\n\
+             2 │ {shown}\n\
+             \x20 │ {}^^^^^ not defined in this schema\n\
+             \x20 │\n\
+             \x20 = the rest of `big` is checked once this is fixed\n\
+             \x20 = help: define a constructor whose result type is `Strng`, or check the spelling\n\n",
+            // `...` and the 47 characters before `Strng`.
+            " ".repeat(3 + 47)
+        )
+    );
+    // The caret sits under the `S` of `Strng` in the line shown.
+    let lines: Vec<&str> = stderr.lines().collect();
+    let source = lines.get(3).and_then(|l| l.strip_prefix("2 │ "));
+    let caret = lines.get(4).and_then(|l| l.strip_prefix("  │ "));
+    assert_eq!(
+        caret.and_then(|c| c.find('^')),
+        source.and_then(|s| s.find("Strng")),
+        "{stderr}"
+    );
+}

@@ -4,7 +4,7 @@
 //! source line and a caret); [`Diagnostic::render_plain`] gives a simple
 //! dependency-free rendering for build scripts.
 
-use crate::source::{Location, Sources};
+use crate::source::{EXCERPT_WIDTH, Location, SourceFile, Sources, Span};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -235,18 +235,12 @@ impl Diagnostic {
             self.message
         );
         if let Some(file) = sources.get(self.primary.location.file) {
-            let line = file.line_text(pos.line);
-            let end = file.line_col(self.primary.location.span.end);
-            let width = if end.line == pos.line {
-                end.column.saturating_sub(pos.column).max(1)
-            } else {
-                line.chars().count().saturating_sub(pos.column - 1).max(1)
-            };
-            let _ = writeln!(out, "  | {line}");
+            let (shown, column, width) = caret_line(file, pos.line, self.primary.location.span);
+            let _ = writeln!(out, "  | {shown}");
             let _ = writeln!(
                 out,
                 "  | {}{} {}",
-                " ".repeat(pos.column - 1),
+                " ".repeat(column),
                 "^".repeat(width),
                 self.primary.message
             );
@@ -263,6 +257,56 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// Columns between tab stops where [`Diagnostic::render_plain`] shows a tab
+/// (codespan-reporting's default, which the `tlgen` CLI renders with).
+const TAB_WIDTH: usize = 4;
+
+/// Line `line` of `file` as [`Diagnostic::render_plain`] shows it (a window
+/// around `span` when long, tabs expanded), with the column before the
+/// caret (0-based) and the caret's width, at least 1: to the end of `span`,
+/// or of what is shown of the line when `span` goes on past it.
+fn caret_line(file: &SourceFile, line: usize, span: Span) -> (String, usize, usize) {
+    let excerpt = file.excerpt(line, span, EXCERPT_WIDTH);
+    let line_start = file.line_span(line).map_or(0, |s| s.start);
+    let start = excerpt.position(span.start.saturating_sub(line_start));
+    let end = excerpt.position(span.end.saturating_sub(line_start));
+    // Tabs become spaces up to the next stop, so that the caret line's
+    // spaces line up with the text whatever a terminal's tab width.
+    let display = excerpt.display();
+    let mut shown = String::with_capacity(display.len());
+    let (mut column, mut caret_start, mut caret_end) = (0, 0, 0);
+    let ends = [(display.len(), None)];
+    for (at, c) in display
+        .char_indices()
+        .map(|(at, c)| (at, Some(c)))
+        .chain(ends)
+    {
+        if at == start {
+            caret_start = column;
+        }
+        if at == end {
+            caret_end = column;
+        }
+        match c {
+            Some('\t') => {
+                let next = (column / TAB_WIDTH + 1) * TAB_WIDTH;
+                shown.extend(std::iter::repeat_n(' ', next - column));
+                column = next;
+            }
+            Some(c) => {
+                shown.push(c);
+                column += 1;
+            }
+            None => {}
+        }
+    }
+    (
+        shown,
+        caret_start,
+        caret_end.saturating_sub(caret_start).max(1),
+    )
 }
 
 /// How many diagnostics of one code [`cap_repeats`] keeps.
@@ -330,4 +374,60 @@ pub fn cap_repeats(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         out.push(entry);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::FileId;
+
+    /// `render_plain` of an E0201 error labelled `here` at `span` of a file
+    /// `t.tl` holding `text`.
+    fn render(text: &str, span: Span) -> String {
+        let mut sources = Sources::new();
+        let file: FileId = sources.add("t.tl", text);
+        Diagnostic::error(Code::UndefinedType, Location { file, span }, "undefined")
+            .with_label("here")
+            .render_plain(&sources)
+    }
+
+    #[test]
+    fn a_long_line_is_shown_as_a_window_with_the_real_column_and_the_caret_under_the_span() {
+        // 300 two-byte Greek letters, `X`, 300 more: `X` is character 300
+        // (column 301), bytes 600..601. The window of 100 characters keeps
+        // 49 before it (from character 251, a `γ`) and 50 after it.
+        let cycle = "αβγ".repeat(16);
+        let text = format!("{}X{}", "αβγ".repeat(100), "αβγ".repeat(100));
+        assert_eq!(
+            render(&text, Span::new(600, 601)),
+            format!(
+                "t.tl:1:301: error[E0201]: undefined\n  | ...γ{cycle}X{cycle}αβ...\n  | {}^ here\n",
+                // `...` and the 49 characters before `X`.
+                " ".repeat(3 + 49)
+            )
+        );
+    }
+
+    #[test]
+    fn a_span_wider_than_the_window_is_shown_from_its_start() {
+        let text = format!("{}{}{}", "a".repeat(50), "b".repeat(300), "c".repeat(50));
+        assert_eq!(
+            render(&text, Span::new(50, 350)),
+            format!(
+                "t.tl:1:51: error[E0201]: undefined\n  | ...{}...\n  |    {} here\n",
+                "b".repeat(100),
+                "^".repeat(100)
+            )
+        );
+    }
+
+    #[test]
+    fn a_tab_is_shown_as_spaces_to_the_next_stop_and_the_caret_follows() {
+        // The tab is column 4 (one character) and shows as one space, to
+        // the stop at 4; `Strng` is column 7.
+        assert_eq!(
+            render("x#1\ta:Strng = X;", Span::new(6, 11)),
+            "t.tl:1:7: error[E0201]: undefined\n  | x#1 a:Strng = X;\n  |       ^^^^^ here\n"
+        );
+    }
 }

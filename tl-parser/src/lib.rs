@@ -32,7 +32,7 @@ pub use parser::parse_file;
 pub use schema::{
     Builtin, Combinator, Field, FlagGroup, IdRule, IdRuleReason, Kind, Name, Schema, Ty, TypeDef,
 };
-pub use source::{FileId, LineCol, Location, SourceFile, Sources, Span};
+pub use source::{EXCERPT_WIDTH, Excerpt, FileId, LineCol, Location, SourceFile, Sources, Span};
 
 /// How deep types may nest: at most this many `<…>`, `(…)`, `%` and `[…]`
 /// inside one another (`Vector<Vector<int>>` is 2 deep), and at most this

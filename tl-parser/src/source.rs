@@ -189,17 +189,138 @@ impl SourceFile {
             .trim_end_matches(['\n', '\r'])
     }
 
+    /// What a diagnostic shows of 1-based line `line` around `focus` (byte
+    /// offsets in the file; the part of it outside the line is left out):
+    /// see [`Excerpt`]. Its offsets are relative to the line's start.
+    pub fn excerpt(&self, line: usize, focus: Span, width: usize) -> Excerpt<'_> {
+        let start = self.line_span(line).map_or(0, |span| span.start);
+        let focus = Span::new(
+            focus.start.saturating_sub(start),
+            focus.end.saturating_sub(start),
+        );
+        Excerpt::new(self.line_text(line), focus, width)
+    }
+
     /// The text covered by `span`, or `""` when the span does not fit.
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.start..span.end).unwrap_or("")
     }
 
-    fn floor_char_boundary(&self, mut offset: usize) -> usize {
-        while offset > 0 && !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        offset
+    fn floor_char_boundary(&self, offset: usize) -> usize {
+        floor_char_boundary(&self.text, offset)
     }
+}
+
+/// How many characters of a source line a diagnostic shows at most.
+///
+/// A longer line is cut to a window of this many characters around the
+/// span, with `...` on each side cut, as rustc does. Fixed rather than the
+/// terminal's width so that build logs and tests see the same text; with the
+/// gutter and the marks a shown line stays within about 120 columns, which
+/// terminals and review tools show without wrapping.
+pub const EXCERPT_WIDTH: usize = 100;
+
+/// The part of one source line a diagnostic shows: the whole line when it
+/// is at most `width` characters long, else a window of `width` characters
+/// around a focus span (its start, when the span is wider than that).
+///
+/// The window is counted in characters, never splits one, and only decides
+/// what is shown: line and column numbers stay those of the whole line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Excerpt<'a> {
+    /// The characters shown, a slice of the line.
+    pub text: &'a str,
+    /// The byte offset of `text` in the line.
+    pub offset: usize,
+    /// Whether the line goes on before `text` (shown as `...`).
+    pub cut_before: bool,
+    /// Whether the line goes on after `text` (shown as `...`).
+    pub cut_after: bool,
+}
+
+/// What [`Excerpt::display`] shows where the line is cut.
+const CUT: &str = "...";
+
+impl<'a> Excerpt<'a> {
+    /// The excerpt of `line` (without its line break) around `focus`, byte
+    /// offsets in `line`; offsets past the end or inside a character are
+    /// moved back to a character boundary.
+    pub fn new(line: &'a str, focus: Span, width: usize) -> Self {
+        let width = width.max(1);
+        let length = line.chars().count();
+        if length <= width {
+            return Excerpt {
+                text: line,
+                offset: 0,
+                cut_before: false,
+                cut_after: false,
+            };
+        }
+        let start = char_count(line, focus.start);
+        // An empty span is still shown (as one caret).
+        let end = char_count(line, focus.end).max(start + 1);
+        // Centred when the span fits, so that there is context on both
+        // sides; a wider span is shown from its start.
+        let margin = width.saturating_sub(end - start) / 2;
+        let first = start.saturating_sub(margin).min(length - width);
+        let from = byte_of_char(line, first);
+        let to = byte_of_char(line, first + width);
+        Excerpt {
+            text: line.get(from..to).unwrap_or_default(),
+            offset: from,
+            cut_before: first > 0,
+            cut_after: first + width < length,
+        }
+    }
+
+    /// The line as shown: the text, with `...` on each side cut.
+    pub fn display(&self) -> String {
+        let mut out = String::with_capacity(self.text.len() + 2 * CUT.len());
+        if self.cut_before {
+            out.push_str(CUT);
+        }
+        out.push_str(self.text);
+        if self.cut_after {
+            out.push_str(CUT);
+        }
+        out
+    }
+
+    /// The byte offset in [`display`](Self::display) of byte `at` of the
+    /// line: offsets outside the text shown go to its nearer end, so that a
+    /// caret for them stays on the line shown.
+    pub fn position(&self, at: usize) -> usize {
+        let within = at.saturating_sub(self.offset).min(self.text.len());
+        let within = floor_char_boundary(self.text, within);
+        if self.cut_before {
+            within + CUT.len()
+        } else {
+            within
+        }
+    }
+}
+
+/// `offset`, moved back to the nearest character boundary of `text` (and
+/// to its end when past it).
+fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// How many characters of `text` come before byte `offset`.
+fn char_count(text: &str, offset: usize) -> usize {
+    text.get(..floor_char_boundary(text, offset))
+        .map_or(0, |s| s.chars().count())
+}
+
+/// The byte offset of character `index` of `text` (its length past the end).
+fn byte_of_char(text: &str, index: usize) -> usize {
+    text.char_indices()
+        .nth(index)
+        .map_or(text.len(), |(b, _)| b)
 }
 
 /// The set of files that together form one schema.
@@ -271,5 +392,84 @@ mod tests {
         assert_eq!(f.line_col(999), LineCol { line: 3, column: 2 });
         assert_eq!(f.line_text(2), "// é x");
         assert_eq!(f.line_text(9), "");
+    }
+
+    /// `text` as an excerpt's fields, for comparing.
+    fn parts(e: Excerpt<'_>) -> (&str, usize, bool, bool) {
+        (e.text, e.offset, e.cut_before, e.cut_after)
+    }
+
+    #[test]
+    fn a_line_up_to_the_width_is_shown_whole() {
+        let line = "a".repeat(10);
+        let e = Excerpt::new(&line, Span::new(9, 10), 10);
+        assert_eq!(parts(e), (line.as_str(), 0, false, false));
+        assert_eq!(e.display(), line);
+        assert_eq!(e.position(9), 9);
+    }
+
+    #[test]
+    fn a_long_line_is_cut_to_a_window_centred_on_the_span() {
+        // 26 letters, three times: 78 characters. The span is the second
+        // `k`, characters 36..37; a window of 11 puts 5 on each side of it.
+        let line = "abcdefghijklmnopqrstuvwxyz".repeat(3);
+        let e = Excerpt::new(&line, Span::new(36, 37), 11);
+        assert_eq!(parts(e), ("fghijklmnop", 31, true, true));
+        assert_eq!(e.display(), "...fghijklmnop...");
+        // `k` sits after `...fghij`: 8 bytes into the display.
+        assert_eq!(e.position(36), 8);
+        // Places outside the window go to its nearer end.
+        assert_eq!(e.position(0), 3);
+        assert_eq!(e.position(77), 14);
+    }
+
+    #[test]
+    fn a_window_near_an_end_of_the_line_is_cut_on_one_side_only() {
+        let line = "abcdefghijklmnopqrstuvwxyz".repeat(3);
+        // Near the start: the window starts at the line's start.
+        let e = Excerpt::new(&line, Span::new(2, 3), 11);
+        assert_eq!(parts(e), ("abcdefghijk", 0, false, true));
+        assert_eq!(e.display(), "abcdefghijk...");
+        // Near the end: it ends at the line's end (the last 11 characters).
+        let e = Excerpt::new(&line, Span::new(77, 78), 11);
+        assert_eq!(parts(e), ("pqrstuvwxyz", 67, true, false));
+        // An empty span at the very end still gets a place in the window.
+        let e = Excerpt::new(&line, Span::new(78, 78), 11);
+        assert_eq!(parts(e), ("pqrstuvwxyz", 67, true, false));
+        assert_eq!(e.position(78), 14);
+    }
+
+    #[test]
+    fn a_span_wider_than_the_window_is_shown_from_its_start() {
+        let line = format!("{}{}{}", "a".repeat(20), "b".repeat(30), "c".repeat(20));
+        let e = Excerpt::new(&line, Span::new(20, 50), 10);
+        assert_eq!(parts(e), ("bbbbbbbbbb", 20, true, true));
+    }
+
+    #[test]
+    fn a_window_counts_characters_and_never_splits_one() {
+        // 20 two-byte `é`, `X`, 20 more: `X` is character 20, bytes 40..41.
+        let line = format!("{}X{}", "é".repeat(20), "é".repeat(20));
+        let e = Excerpt::new(&line, Span::new(40, 41), 5);
+        // Two characters on each side of `X`: bytes 36..45.
+        assert_eq!(parts(e), ("ééXéé", 36, true, true));
+        assert_eq!(e.position(40), 3 + 4);
+        // An offset inside a character goes back to its start.
+        assert_eq!(e.position(38), 3 + 2);
+        // So does a focus that starts inside one: at 37, inside the `é` at
+        // 36..38, it covers characters 18..21, and one goes on each side.
+        let e = Excerpt::new(&line, Span::new(37, 41), 5);
+        assert_eq!(parts(e), ("éééXé", 34, true, true));
+    }
+
+    #[test]
+    fn an_excerpt_of_a_file_line_takes_file_offsets() {
+        let f = SourceFile::new("t", "short\n0123456789abcdef\n");
+        // `a` is byte 16 of the file, 10 of line 2.
+        let e = f.excerpt(2, Span::new(16, 17), 5);
+        assert_eq!(parts(e), ("89abc", 8, true, true));
+        // A focus that goes on past the line (a span over several lines).
+        let e = f.excerpt(2, Span::new(16, 40), 5);
+        assert_eq!(parts(e), ("abcde", 10, true, true));
     }
 }

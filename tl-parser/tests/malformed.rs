@@ -521,6 +521,45 @@ fn a_written_id_that_differs_from_the_crc32_is_a_warning_with_both_ids() {
 }
 
 #[test]
+fn a_definition_with_an_error_gets_no_id_mismatch_warning() {
+    // The id computed for a definition with an error hashes text that is
+    // wrong, so W0301 there would only repeat the error. Each input has a
+    // written id that differs from the computed one; the diagnostics are
+    // the errors alone (code, line, column).
+    for (input, expected) in [
+        // An unknown type: `strng` starts in column 28.
+        (
+            "user#12345678 id:long name:strng = User;",
+            vec![("E0201", 1, 28)],
+        ),
+        // A flag bit out of range: `40` in column 28.
+        (
+            "a#12345678 flags:# x:flags.40?int = A;",
+            vec![("E0206", 1, 28)],
+        ),
+        // A core line for an unknown built-in: `foo` in column 1.
+        ("foo#12345678 ? = Foo;", vec![("E0209", 1, 1)]),
+        // Two ids the same: `a` (no error) keeps its warning, at the id in
+        // column 3; `b` has the error (at its name) and no warning.
+        (
+            "a#12345678 = A;\nb#12345678 = B;",
+            vec![("W0301", 1, 3), ("E0203", 2, 1)],
+        ),
+    ] {
+        let (sources, checked) = check_str("t.tl", input);
+        let got: Vec<(&str, usize, usize)> = checked
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let (_, pos) = sources.describe(d.primary.location);
+                (d.code.as_str(), pos.line, pos.column)
+            })
+            .collect();
+        assert_eq!(got, expected, "{input}");
+    }
+}
+
+#[test]
 fn missing_ids_are_computed_by_crc32_of_the_normalized_text() {
     // Expected values from Python's zlib.crc32 over the normalized text.
     let (_, checked) = check_str(

@@ -178,6 +178,7 @@ pub fn check_with(sources: &Sources, options: CheckOptions) -> Checked {
             .with_help("pass a TL file with at least one definition such as `user#12345678 id:long = User;`"),
         );
     }
+    checker.report_id_mismatches();
     let mut diagnostics = checker.diagnostics;
     diagnostics.sort_by_key(|d| (d.primary.location.file, d.primary.location.span.start));
     Checked {
@@ -212,6 +213,14 @@ impl Pending<'_> {
     fn id(&self) -> u32 {
         self.def.id.map_or(self.computed_id, |n| n.value)
     }
+
+    /// The whole definition, name through `;`.
+    fn location(&self) -> Location {
+        Location {
+            file: self.file,
+            span: self.def.span,
+        }
+    }
 }
 
 #[derive(Default)]
@@ -225,6 +234,9 @@ struct Checker {
     /// Names declared by built-in lines that stand for a type their name does
     /// not say (`int512` for 16 words, `Function` for any boxed value).
     declared: FastMap<String, Ty>,
+    /// W0301 warnings with the definition each is about, held back until
+    /// every error is known ([`Checker::report_id_mismatches`]).
+    id_mismatches: Vec<(Location, Diagnostic)>,
 }
 
 impl Checker {
@@ -412,7 +424,35 @@ impl Checker {
                 break;
             }
         }
-        self.diagnostics.push(d);
+        self.id_mismatches.push((p.location(), d));
+    }
+
+    /// Adds the W0301 warnings of the definitions that have no error.
+    ///
+    /// The id computed for a definition with an error (an unknown type, a
+    /// bad flag) hashes text that is wrong, so the mismatch would be a
+    /// knock-on of that error, shown before it on the same line. An error
+    /// belongs to the definition its primary location lies in (definitions
+    /// do not overlap); parse errors inside a definition count too.
+    fn report_id_mismatches(&mut self) {
+        let mut errors: Vec<(FileId, usize)> = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| (d.primary.location.file, d.primary.location.span.start))
+            .collect();
+        errors.sort_unstable();
+        for (definition, warning) in std::mem::take(&mut self.id_mismatches) {
+            let Location { file, span } = definition;
+            // The first error at or after the definition's start, if any.
+            let first = errors.partition_point(|&e| e < (file, span.start));
+            let has_error = errors
+                .get(first)
+                .is_some_and(|&(f, start)| f == file && start < span.end);
+            if !has_error {
+                self.diagnostics.push(warning);
+            }
+        }
     }
 
     fn builtin(&mut self, p: Pending<'_>, seen: &mut HashMap<String, (String, Location)>) {

@@ -15,6 +15,21 @@ use quote::quote;
 use std::collections::BTreeSet;
 use tl_parser::Builtin;
 
+/// `result?`, written as the `match` it stands for, without `?`'s
+/// conversion: decoders read every value this way because `?` calls
+/// `Try::branch` and `FromResidual::from_residual`, instantiated for every
+/// decoded type, which made the generated crate measurably slower to compile
+/// (BENCHMARKS.md, issue 22). A `macro_rules!` would read shorter, but
+/// prettyplease cannot format what is inside one.
+pub(crate) fn tri(result: &TokenStream) -> TokenStream {
+    quote! {
+        match #result {
+            ::std::result::Result::Ok(value) => value,
+            ::std::result::Result::Err(error) => return ::std::result::Result::Err(error),
+        }
+    }
+}
+
 /// Where a value is: how to borrow it and how to copy it (for `Copy` builtins).
 pub(crate) struct Place {
     by_ref: TokenStream,

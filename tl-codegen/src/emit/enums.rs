@@ -9,6 +9,7 @@
 //! `types::X { .. }.into()` works for every variant, and back with `TryFrom`,
 //! whose error gives the enum back.
 
+use super::codec::tri;
 use super::{doc_attrs, hex_literal};
 use crate::model::{Accessor, AccessorKind, Enum, Model, ValueType, Variant};
 use crate::options::Extra;
@@ -65,16 +66,23 @@ pub(crate) fn items(model: &Model<'_>, e: &Enum<'_>, add: &mut dyn FnMut(TokenSt
     let reads = variants.iter().map(|(v, s, path)| {
         let variant = v.name.ident();
         let id = hex_literal(s.c.id);
-        let read = quote!(<#path as #rt::DeserializeBare>::deserialize_bare(reader));
-        if v.unit {
+        let read = tri(&quote!(<#path as #rt::DeserializeBare>::deserialize_bare(reader)));
+        // Each arm yields the value (no closure per constructor, no
+        // `Result::map` instance: less to compile).
+        let value = if v.unit {
             // Still read as its struct, which counts one level of nesting.
-            quote!(#id => #read.map(|_| Self::#variant))
+            return quote!(#id => { #read; Self::#variant });
         } else if v.boxed {
-            quote!(#id => #read.map(|value| Self::#variant(::std::boxed::Box::new(value))))
+            quote!(::std::boxed::Box::new(value))
         } else {
-            quote!(#id => #read.map(Self::#variant))
-        }
+            quote!(value)
+        };
+        quote!(#id => {
+            let value = #read;
+            Self::#variant(#value)
+        })
     });
+    let read_id = tri(&quote!(reader.read_u32()));
     let accessors = e.accessors.iter().map(|a| accessor(model, e, a));
     let (ids, names, writes) = if variants.is_empty() {
         // A type always has a constructor in a checked schema; stay valid anyway.
@@ -118,12 +126,13 @@ pub(crate) fn items(model: &Model<'_>, e: &Enum<'_>, add: &mut dyn FnMut(TokenSt
                 reader: &mut #rt::Reader<'_>,
             ) -> ::std::result::Result<Self, #rt::DecodeError> {
                 let offset = reader.position();
-                match reader.read_u32()? {
+                let id = #read_id;
+                ::std::result::Result::Ok(match id {
                     #(#reads,)*
-                    id => ::std::result::Result::Err(
+                    _ => return ::std::result::Result::Err(
                         #rt::DecodeError::unknown_constructor(offset, id, #tl_type),
                     ),
-                }
+                })
             }
         }
     });

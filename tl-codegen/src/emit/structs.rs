@@ -13,7 +13,7 @@
 //! nothing here computes lengths, which would be as much code again as the
 //! writers. Functions also implement `RemoteCall`.
 
-use super::codec::{Codec, Place};
+use super::codec::{Codec, Place, tri};
 use super::{doc_attrs, hex_literal};
 use crate::model::layout::{MemberKind, Wire};
 use crate::model::{Model, Return, Scope, Struct, ValueType, naming};
@@ -678,11 +678,11 @@ impl<'a> StructGen<'a> {
         let Some(f) = self.s.fields.get(field) else {
             return quote!(());
         };
-        let read = codec.read(&f.ty);
+        let read = tri(&codec.read(&f.ty));
         if self.is_boxed(field) {
-            quote!(::std::boxed::Box::new(#read?))
+            quote!(::std::boxed::Box::new(#read))
         } else {
-            quote!(#read?)
+            read
         }
     }
 
@@ -698,7 +698,8 @@ impl<'a> StructGen<'a> {
             match wire {
                 Wire::FlagsWord { local } => {
                     let local = local.ident();
-                    stmts.extend(quote!(let #local = #reader.read_u32()?;));
+                    let read = tri(&quote!(#reader.read_u32()));
+                    stmts.extend(quote!(let #local = #read;));
                     for &(bit, m) in s.layout.bits_of(index) {
                         if let Some(m) = member(&m) {
                             if matches!(m.kind, MemberKind::Flag { .. }) {
@@ -720,7 +721,7 @@ impl<'a> StructGen<'a> {
                     if let (Some(m), Some(field)) = (member(m), s.fields.get(index)) {
                         let name = m.name.ident();
                         let ty = self.model.rust_type(&field.ty, &s.scope);
-                        let read = quote!(#rt::wire::read_nullable::<#ty>(#reader)?);
+                        let read = tri(&quote!(#rt::wire::read_nullable::<#ty>(#reader)));
                         stmts.extend(if field.boxed {
                             quote!(let #name = #read.map(::std::boxed::Box::new);)
                         } else {
@@ -749,7 +750,8 @@ impl<'a> StructGen<'a> {
                 }
                 Wire::ObjectLength { local, .. } => {
                     let local = local.ident();
-                    stmts.extend(quote!(let #local = #reader.read_u32()?;));
+                    let read = tri(&quote!(#reader.read_u32()));
+                    stmts.extend(quote!(let #local = #read;));
                 }
                 Wire::SizedObject {
                     member: m,
@@ -758,9 +760,9 @@ impl<'a> StructGen<'a> {
                     if let Some(m) = member(m) {
                         let name = m.name.ident();
                         let len = length_local.ident();
-                        stmts.extend(quote! {
-                            let #name = #rt::RawObject::read_with_len(#reader, #len as usize)?;
-                        });
+                        let read =
+                            tri(&quote!(#rt::RawObject::read_with_len(#reader, #len as usize)));
+                        stmts.extend(quote!(let #name = #read;));
                     }
                 }
                 Wire::Nothing => {}
@@ -805,9 +807,10 @@ impl<'a> StructGen<'a> {
         // One level deeper while the body is read. On an error the depth is left
         // as it is: a reader is not used after an error (see `Reader`), and no
         // closure per constructor keeps the generated crate quicker to compile.
+        let enter = tri(&quote!(#reader.enter()));
         let body = if names.is_empty() && !s.layout.wire.iter().any(|w| *w != Wire::Nothing) {
             quote! {
-                #reader.enter()?;
+                #enter;
                 #reader.leave();
                 ::std::result::Result::Ok(Self)
             }
@@ -819,7 +822,7 @@ impl<'a> StructGen<'a> {
                 quote!(Self { #(#names),* })
             };
             quote! {
-                #reader.enter()?;
+                #enter;
                 #fields
                 #reader.leave();
                 ::std::result::Result::Ok(#value)

@@ -332,6 +332,6 @@ fn unknown_ids_are_named() {
         .expect_err("not an update");
     assert_eq!(
         e.to_string(),
-        "unknown constructor id 0xd3bc4b7a at byte 0 for type Updates (it is `userEmpty`, of type User)"
+        "unknown constructor id 0xd3bc4b7a at byte 0 for type Updates (it is `userEmpty`, of type User: use --type User)"
     );
 }

@@ -186,7 +186,9 @@ impl Docs {
     ///
     /// Constructors, functions and types are the schema's own definitions; core
     /// lines such as `vector {t:Type} # [ t ] = Vector t;` are built-ins, not
-    /// counted, and entries naming them count as naming nothing.
+    /// counted. Type entries describing a built-in type (`int`, `#`, `Vector
+    /// t`) are listed apart ([`Coverage::builtin_types`]); other entries naming
+    /// a built-in (the constructor `vector`) count as naming nothing.
     pub fn coverage(&self, schema: &Schema) -> Coverage {
         let constructors: Vec<String> = schema.constructors.iter().map(|c| c.name.full()).collect();
         let functions: Vec<String> = schema.functions.iter().map(|c| c.name.full()).collect();

@@ -44,7 +44,8 @@
 # Env:   TL_SCHEMA_DIR (default ../shared/schema), RUNS (default 1),
 #        PROFILES (default "debug release"), KINDS (default "cold incremental"),
 #        LAYOUT_PROFILE (TOML appended to the tlgen layout workspace's Cargo.toml,
-#        e.g. profile settings to measure; default none)
+#        e.g. profile settings to measure; default none), GRAMMERS_PROFILE (the
+#        same for the grammers layout workspace; default none)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -54,6 +55,7 @@ RUNS=${RUNS:-1}
 PROFILES=${PROFILES:-debug release}
 KINDS=${KINDS:-cold incremental}
 LAYOUT_PROFILE=${LAYOUT_PROFILE:-}
+GRAMMERS_PROFILE=${GRAMMERS_PROFILE:-}
 # wants KIND... : whether KINDS has one of them.
 wants() {
     local kind
@@ -261,7 +263,7 @@ sed 's|"/seed.rs"|"/api-layer230.rs"|' "$EXAMPLE/src/lib.rs" > "$LT/tl/src/lib.r
 grep -q 'api-layer230.tl' "$LT/tl/build.rs" && grep -q 'api-layer230.rs' "$LT/tl/src/lib.rs" \
     || { echo "examples/client/tl no longer reads as this script expects" >&2; exit 1; }
 # grammers: the same app, its types from the registry.
-printf '[workspace]\nmembers = ["app"]\nresolver = "3"\n' > "$LG/Cargo.toml"
+printf '[workspace]\nmembers = ["app"]\nresolver = "3"\n%s\n' "$GRAMMERS_PROFILE" > "$LG/Cargo.toml"
 layout_app() { # dir dependency-lines use-line
     mkdir -p "$1/app/src"
     printf '[package]\nname = "app"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n[dependencies]\n%s\n' \

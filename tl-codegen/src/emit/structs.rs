@@ -828,7 +828,15 @@ impl<'a> StructGen<'a> {
                 ::std::result::Result::Ok(#value)
             }
         };
+        // Only servers and tools decode a function (a request); `#[inline]` has its
+        // decoder compiled in the crates that call it, not in every build of the API.
+        let inline = if s.is_function() {
+            quote!(#[inline])
+        } else {
+            TokenStream::new()
+        };
         quote! {
+            #inline
             fn deserialize_bare(
                 #reader: &mut #rt::Reader<'_>,
             ) -> ::std::result::Result<Self, #rt::DecodeError> {

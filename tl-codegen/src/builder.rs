@@ -189,7 +189,7 @@ impl Builder {
     }
 
     /// Whether a build script warns, in one `cargo:warning` line, that entries of
-    /// the documentation ([`docs`](Self::docs)) name nothing in the schema, as
+    /// the documentation (`docs`, with the `docs` feature) name nothing in the schema, as
     /// documentation of another layer does. Default: `true`. The other cargo
     /// directives are printed either way; [`Generated::docs_coverage`] has the
     /// figures, and `tlgen check SCHEMA --docs FILE` lists the entries.
@@ -352,7 +352,7 @@ impl Generated {
         }
     }
 
-    /// With documentation ([`Builder::docs`]): how much of the schema it
+    /// With documentation (`Builder::docs`): how much of the schema it
     /// describes, and its entries that name nothing in the schema (those are
     /// warnings: they are left out).
     pub fn docs_coverage(&self) -> Option<&Coverage> {

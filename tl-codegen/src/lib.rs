@@ -74,8 +74,22 @@
 //! generated code ([`Extra`]: `Debug`, builders, `From`, `TryFrom`, accessors,
 //! doc comments); without doc comments, the module is included where
 //! `missing_docs` is allowed.
+//!
+//! # Features
+//!
+//! None is on by default: a build script that generates code compiles only
+//! the generator.
+//!
+//! - `format`: format the output with prettyplease ([`Options::format`]);
+//! - `docs`: read documentation and RPC errors from JSON ([`Docs`]);
+//! - `tools`: the schema tools of `tlgen diff`/`decode`/`encode`: `diff` (a
+//!   layer change and its impact on the generated Rust API) and
+//!   `json::Layouts` (every definition's JSON form as data);
+//! - `dynamic` (with `tools`): `dynamic`, TL bytes to JSON and back with a
+//!   schema read at run time.
 
 mod builder;
+#[cfg(feature = "tools")]
 pub mod diff;
 mod docs;
 #[cfg(feature = "dynamic")]

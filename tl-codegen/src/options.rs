@@ -84,8 +84,8 @@ pub struct Options {
     /// `KnownError` of every documented error at the root of the module, and one
     /// per function with documented errors in `errors`, which is the function's
     /// `RemoteCall::Error`. Definitions without documentation keep the docs they
-    /// have without it. Read it with [`Builder::docs`](crate::Builder::docs) or
-    /// [`Docs::read`](crate::Docs::read) (the `docs` feature).
+    /// have without it. Read it with `Builder::docs` or
+    /// `Docs::read` (the `docs` feature).
     pub docs: Option<Arc<Docs>>,
     /// serde's `Serialize` and `Deserialize` for every generated type, in a JSON
     /// form (default `None`: none). The code then needs tl-runtime's `serde`

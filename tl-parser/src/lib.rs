@@ -19,6 +19,7 @@
 pub mod ast;
 mod check;
 pub mod diagnostic;
+#[cfg(feature = "diff")]
 pub mod diff;
 mod hash;
 mod parser;
